@@ -1,0 +1,70 @@
+package org.newskg.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.newskg.serve.Server;
+import org.newskg.store.Store;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code newskg serve [--db DIR] [--port 3030] [INPUT...]}: serve the store over SPARQL with the Fuseki UI. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the store over SPARQL (read-only, union of all document graphs) with the Fuseki UI. "
+                + "Given INPUTs, build them first.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    InputOptions input;
+    @Mixin
+    StoreOption store;
+    @Option(names = "--port", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+    @Option(names = "--update-password-env", paramLabel = "VAR",
+            description = "Enable SPARQL Update and Graph Store writes for user 'admin' with the password in this "
+                    + "environment variable (off by default).")
+    String passwordVariable;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        var out = spec.commandLine().getOut();
+        String password = null;
+        if (passwordVariable != null) {
+            password = System.getenv(passwordVariable);
+            if (password == null || password.isEmpty()) {
+                throw new Main.Failure("environment variable " + passwordVariable + " is not set; update stays off");
+            }
+        }
+        if (!input.inputs.isEmpty()) {
+            int code = new BuildCommand().buildInto(input, store, spec.commandLine().getErr());
+            if (code != 0) {
+                return code;
+            }
+        }
+        try (Store db = store.openOrCreate()) {
+            Server server = Server.builder().store(db).port(port).updatePassword(password).build();
+            server.start();
+            out.println("NewsKG is serving " + db.documentCount() + " documents from " + store.db);
+            server.urls().forEach(u -> out.println("  " + u));
+            out.println("Try:");
+            out.println("  curl -s http://localhost:" + server.port() + "/newskg/sparql --data-urlencode "
+                    + "'query=SELECT ?speaker (COUNT(*) AS ?statements) WHERE { ?s <https://w3id.org/newskg/ontology#speaker> "
+                    + "?p . ?p <http://www.w3.org/2000/01/rdf-schema#label> ?speaker } GROUP BY ?speaker ORDER BY DESC(?statements)'");
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.stop();
+                stopped.countDown();
+            }));
+            stopped.await();
+        }
+        return 0;
+    }
+}
