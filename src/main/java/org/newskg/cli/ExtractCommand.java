@@ -39,6 +39,8 @@ final class ExtractCommand implements Callable<Integer> {
     Format format;
     @Spec
     CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Main main;
 
     @Override
     public Integer call() throws IOException {
@@ -46,7 +48,7 @@ final class ExtractCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "at least one INPUT is required");
         }
         var err = spec.commandLine().getErr();
-        try (OutputStream out = new BufferedOutputStream(output == null ? System.out : Files.newOutputStream(output))) {
+        try (OutputStream out = new BufferedOutputStream(output == null ? new NonClosing(main.out) : Files.newOutputStream(output))) {
             DatasetGraph held = format == Format.jsonld ? DatasetGraphFactory.createTxnMem() : null;
             StreamRDF sink = held != null ? org.apache.jena.riot.system.StreamRDFLib.dataset(held)
                     : StreamRDFWriter.getWriterStream(out, format == Format.trig ? RDFFormat.TRIG_BLOCKS : RDFFormat.NQUADS);
@@ -67,5 +69,22 @@ final class ExtractCommand implements Callable<Integer> {
             throw new Main.Failure("cannot write " + (output == null ? "stdout" : output) + ": " + e.getCause().getMessage());
         }
         return 0;
+    }
+
+    /** Closing the output must not close the process's stdout. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 }

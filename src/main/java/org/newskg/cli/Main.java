@@ -1,6 +1,9 @@
 package org.newskg.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 import org.newskg.NewsKG;
 
@@ -25,19 +28,22 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where results go as bytes (RDF, query results); subcommands reach it through {@code @ParentCommand}. */
+    final PrintStream out;
+
+    private Main(PrintStream out) {
+        this.out = out;
+    }
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(args, System.out, System.err));
     }
 
     /** Runs the command line with the given streams and returns the exit code (0 ok, 1 failure, 2 usage). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err).execute(args);
-    }
-
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new Main(out));
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("newskg: " + message(e));
             if (System.getenv("NEWSKG_DEBUG") != null) {
@@ -46,7 +52,12 @@ public final class Main implements Runnable {
             line.getErr().flush();
             return 1;
         });
-        return cl;
+        try {
+            return cl.execute(args);
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
+        }
     }
 
     private static String message(Throwable e) {

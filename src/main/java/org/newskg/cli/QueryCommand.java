@@ -33,6 +33,8 @@ final class QueryCommand implements Callable<Integer> {
     StoreOption store;
     @Spec
     CommandSpec spec;
+    @picocli.CommandLine.ParentCommand
+    Main main;
 
     @Override
     public Integer call() {
@@ -53,8 +55,8 @@ final class QueryCommand implements Callable<Integer> {
                 spec.commandLine(), "no canned query '" + name + "'; newskg query --list shows them"));
         try (Store db = store.openExisting()) {
             out.flush();
-            query.run(db.dataset(), params, format, System.out);
-            System.out.flush();
+            query.run(db.dataset(), params, format, main.out);
+            main.out.flush();
         }
         return 0;
     }
