@@ -15,7 +15,7 @@ import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.newskg.rdf.ExtractionRun;
-import org.newskg.rdf.Prefixes;
+import org.newskg.rdf.DocumentMapper;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,12 +53,12 @@ final class ExtractCommand implements Callable<Integer> {
             StreamRDF sink = held != null ? org.apache.jena.riot.system.StreamRDFLib.dataset(held)
                     : StreamRDFWriter.getWriterStream(out, format == Format.trig ? RDFFormat.TRIG_BLOCKS : RDFFormat.NQUADS);
             sink.start();
-            Prefixes.emit(sink);
+            DocumentMapper.declarePrefixes(sink);
             ExtractionRun.Summary s = input.run().run(input.reader(), input.inputs,
                     graph -> graph.quads().forEach(sink::quad), input.problems(err));
             sink.finish();
             if (held != null) {
-                Prefixes.emit(held.prefixes());
+                held.prefixes().putAll(DocumentMapper.prefixes());
                 RDFDataMgr.write(out, held, RDFFormat.JSONLD11);
             }
             out.flush();

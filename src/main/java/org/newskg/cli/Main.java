@@ -42,6 +42,7 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams and returns the exit code (0 ok, 1 failure, 2 usage). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Main(out));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.setExecutionExceptionHandler((e, line, parsed) -> {

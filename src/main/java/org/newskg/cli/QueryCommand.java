@@ -39,7 +39,7 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        CannedQueries queries = CannedQueries.builtIn();
+        CannedQueries queries = CannedQueries.fromClasspath();
         if (list) {
             for (CannedQuery q : queries.all()) {
                 out.println(q.name() + " - " + q.description());
@@ -51,11 +51,13 @@ final class QueryCommand implements Callable<Integer> {
         if (name == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a query NAME or --list is required");
         }
-        CannedQuery query = queries.get(name).orElseThrow(() -> new picocli.CommandLine.ParameterException(
-                spec.commandLine(), "no canned query '" + name + "'; newskg query --list shows them"));
+        if (!queries.names().contains(name)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "no canned query '" + name + "'; newskg query --list shows them");
+        }
         try (Store db = store.openExisting()) {
             out.flush();
-            query.run(db.dataset(), params, format, main.out);
+            queries.run(name, params, db.dataset(), format, main.out);
             main.out.flush();
         }
         return 0;

@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            out.println(ShapesValidator.describe(report));
+            out.println(ShapesValidator.render(report));
             out.flush();
             return 1;
         }

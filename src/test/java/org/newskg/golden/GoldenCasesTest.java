@@ -21,12 +21,9 @@ import org.apache.jena.sparql.util.IsoMatcher;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.newskg.document.DocumentReader;
-import org.newskg.document.DocumentSink;
-import org.newskg.document.InputProblem;
-import org.newskg.document.SourceDocument;
 import org.newskg.extract.Extractor;
 import org.newskg.rdf.ExtractionRun;
-import org.newskg.rdf.Prefixes;
+import org.newskg.rdf.DocumentMapper;
 import org.newskg.rdf.ShapesValidator;
 
 /**
@@ -58,7 +55,7 @@ class GoldenCasesTest {
         DatasetGraph actual = extract(input);
 
         ValidationReport report = new ShapesValidator().validate(actual);
-        assertTrue(report.conforms(), () -> ShapesValidator.describe(report));
+        assertTrue(report.conforms(), () -> ShapesValidator.render(report));
 
         Path expectedFile = dir.resolve("expected.trig");
         if (Boolean.getBoolean("golden.update")) {
@@ -78,7 +75,7 @@ class GoldenCasesTest {
         run.run(new DocumentReader(), List.of(input.toString()),
                 graph -> graph.quads().forEach(ds::add),
                 problem -> fail("unexpected input problem " + problem));
-        Prefixes.emit(ds.prefixes());
+        ds.prefixes().putAll(DocumentMapper.prefixes());
         return ds;
     }
 
