@@ -25,7 +25,7 @@ final class Datelines {
 
     private static final Pattern DAY_FIRST_DOTS = line("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
     private static final Pattern ISO = line("(\\d{4})-(\\d{2})-(\\d{2})(?:T[0-9:.]+(?:Z|[+-]\\d{2}:?\\d{2})?)?");
-    private static final Pattern MONTH_FIRST = line(MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})");
+    private static final Pattern MONTH_FIRST = line(MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})");
     private static final Pattern DAY_FIRST_WORDS = line("(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH + ",?\\s+(\\d{4})");
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(

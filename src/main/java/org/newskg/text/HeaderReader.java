@@ -23,7 +23,8 @@ final class HeaderReader {
     private static final Pattern PUBLISHED_IN = Pattern.compile(
             "^(?:originally|first)\\s+(?:published|appeared)\\s+(?:in|on|by|at)\\s+(?:the\\s+)?(.*\\S)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern BY = Pattern.compile("^(?i:by)\\s+(\\p{Lu}.*)");
+    private static final Pattern BY = Pattern.compile(
+            "^(?:(?i:by|written by)\\s+|(?i:byline|author|authors)\\s*:\\s*)(\\p{Lu}.*)");
     /** Where a byline stops naming people: "By Ann Lee, Reuters" or "By Ann Lee | 3 min read". */
     private static final Pattern BYLINE_END = Pattern.compile("\\s*(?:[,|•·(]|\\s[-–—]\\s).*$");
     private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}’'.\\-]*");
@@ -68,7 +69,7 @@ final class HeaderReader {
                 publishedInSpan = new Span(line.begin() + span.begin(), line.begin() + span.end());
                 publishedIn = collapse(publishedInSpan.of(text));
             } else if (author == null && (m = BY.matcher(value)).matches() && isByline(m.group(1))) {
-                String name = BYLINE_END.matcher(m.group(1)).replaceFirst("");
+                String name = withoutFinalPeriod(BYLINE_END.matcher(m.group(1)).replaceFirst(""));
                 bylineSpan = new Span(line.begin() + m.start(1), line.begin() + m.start(1) + name.length());
                 author = collapse(name);
             } else if (!titleDecided) {
@@ -130,6 +131,12 @@ final class HeaderReader {
         return words >= BODY_MIN_WORDS || (words >= SENTENCE_BODY_MIN_WORDS && line.matches(".*[.!?\"”’]$"));
     }
 
+    /** "Ann Lee." loses its period; "John Q." keeps it, as the initial needs it. */
+    private static String withoutFinalPeriod(String name) {
+        int space = name.lastIndexOf(' ');
+        return name.endsWith(".") && name.length() - space > 3 ? name.substring(0, name.length() - 1) : name;
+    }
+
     private static boolean isByline(String name) {
         String people = BYLINE_END.matcher(name).replaceFirst("");
         return !people.isBlank() && Lines.words(people) <= 8;
@@ -137,6 +144,9 @@ final class HeaderReader {
 
     /** 2 to 4 capitalised words, with particles such as "van" or "bin" allowed inside. */
     static boolean isPersonName(String line) {
+        if (line.endsWith(".")) {
+            return false;
+        }
         String[] words = line.split(" ");
         int capitalised = 0;
         for (int i = 0; i < words.length; i++) {

@@ -173,6 +173,8 @@ class CleanerTest {
         assertEquals(LocalDate.of(2009, 3, 13), dateOf("Published: Friday, Mar. 13, 2009 10:45 GMT"));
         assertEquals(LocalDate.of(2024, 2, 3), dateOf("3.2.2024"), "dotted dates are day first");
         assertNull(dateOf("31.02.2024"), "an impossible date is no date");
+        assertEquals(LocalDate.of(2008, 9, 20), dateOf("September 20 , 2008"));
+        assertNull(dateOf("In 2024 the council met twice"));
 
         String text = "Mill closes after a century\nBy Tom Archer, Staff Writer\nApril 2, 2021\n\n"
                 + "The old textile mill shut its gates on Friday after more than a hundred years of work.\n";
@@ -190,9 +192,20 @@ class CleanerTest {
     }
 
     @Test
+    void readsLabelledBylineWithoutItsFinalPeriod() {
+        String text = "BYLINE: Ruth Okafor.\n\nVoters queue early\n\nPolling stations opened at seven, and lines formed at once.\n";
+        ArticleHeader h = cleaner.clean(text).header();
+        assertEquals("Ruth Okafor", h.author());
+        assertEquals("Ruth Okafor", h.bylineSpan().of(text));
+        assertEquals("Voters queue early", h.title());
+    }
+
+    @Test
     void sectionLabelIsNotAByline() {
         String text = "Floods hit the north\n\nBreaking News\n\nRivers burst their banks overnight, police said.\n";
         assertNull(cleaner.clean(text).header().author());
+        String labelled = "Floods hit the north\n\nGarden Notes.\n\nRivers burst their banks overnight, police said.\n";
+        assertNull(cleaner.clean(labelled).header().author());
     }
 
     @Test
