@@ -2,8 +2,11 @@ package org.newskg.document;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -132,6 +136,9 @@ public final class DocumentReader {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(entries::add);
+        } catch (DirectoryIteratorException e) {
+            sink.problem(InputError.NOT_READABLE.at(source, null, "cannot list directory: " + reason(e.getCause())));
+            return 1;
         } catch (IOException e) {
             sink.problem(InputError.NOT_READABLE.at(source, null, "cannot list directory: " + reason(e)));
             return 1;
@@ -337,7 +344,7 @@ public final class DocumentReader {
 
     private static String stripTrailingSeparator(String input) {
         String s = input;
-        while (s.length() > 1 && (s.endsWith("/") || s.endsWith(java.io.File.separator))) {
+        while (s.length() > 1 && (s.endsWith("/") || s.endsWith(File.separator))) {
             s = s.substring(0, s.length() - 1);
         }
         return s;
@@ -347,7 +354,7 @@ public final class DocumentReader {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -397,7 +404,7 @@ public final class DocumentReader {
                 length++;
                 if (length <= maxBytes) {
                     if (count == bytes.length) {
-                        bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, 2L * bytes.length));
+                        bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, 2L * bytes.length));
                     }
                     bytes[count++] = (byte) b;
                 }

@@ -127,7 +127,7 @@ final class HtmlArticle {
             }
 
             private void append(String s) {
-                if (preDepth == 0 && s.isBlank()) {
+                if (preDepth == 0 && s.strip().isEmpty()) {
                     if (!s.isEmpty() && out.length() > 0 && pendingBreaks == 0 && out.charAt(out.length() - 1) != ' ') {
                         out.append(' ');
                     }
@@ -153,7 +153,8 @@ final class HtmlArticle {
         return out.toString().strip();
     }
 
+    /** Non-breaking spaces ({@code &nbsp;}) collapse too: for the text they are just spaces. */
     private static String collapse(String s) {
-        return s.replaceAll("\\s+", " ");
+        return s.replaceAll("[\\s\u00A0]+", " ");
     }
 }

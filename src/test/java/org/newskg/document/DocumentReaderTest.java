@@ -202,6 +202,17 @@ class DocumentReaderTest {
     }
 
     @Test
+    void htmlPicksTheLongestArticleAndCollapsesNonBreakingSpaces() throws IOException {
+        String html = "<body><article><h2>Teaser</h2><p>Short.</p></article>"
+                + "<article><p>The mayor&nbsp;&nbsp;opened the new library on Saturday morning.</p>"
+                + "<pre>line one\n  line two</pre></article></body>";
+        Collected c = read(write("two.html", html));
+        assertEquals("The mayor opened the new library on Saturday morning.\n\nline one\n  line two",
+                c.documents.get(0).text());
+        assertNull(c.documents.get(0).metadata().title());
+    }
+
+    @Test
     void htmlWithNoTextIsEmpty() throws IOException {
         Collected c = read(write("e.html", "<html><body><nav>Home</nav><script>x()</script></body></html>"));
         assertEquals(List.of("NKG-E102"), c.ids());

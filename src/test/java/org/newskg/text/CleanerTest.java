@@ -97,6 +97,15 @@ class CleanerTest {
     }
 
     @Test
+    void masksStrongEmphasisHeadingsAndRules() {
+        String text = "## Council news\n\nThe vote was **unanimous**, the clerk said.\n\n---\n";
+        CleanText c = cleaner.clean(text);
+        assertOffsetsKept(c);
+        assertEquals("   Council news\n\nThe vote was   unanimous  , the clerk said.\n\n   \n", c.text());
+        assertTrue(kinds(c).stream().allMatch(Cleaner.MARKUP::equals));
+    }
+
+    @Test
     void leavesAsterisksAndBracketsThatAreNotMarkup() {
         String text = "Output rose 5 * 3 percent [sic] and (they said) 2*x stays.";
         CleanText c = cleaner.clean(text);
