@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>an {@code .html}/{@code .htm} file: the article text (see below);</li>
  * <li>a {@code .jsonl} file: one article per line, {@code {"text": ..., "title"?, "url"?,
  *     "date"?, "author"?, "publisher"?}};</li>
- * <li>a directory, read recursively in name order, taking only the four kinds of file above;</li>
+ * <li>a directory, read recursively in name order, taking only the four kinds of file above
+ *     and skipping hidden entries (names starting with a dot);</li>
  * <li>{@code -}: standard input, read as text, with source {@code "-"}.</li>
  * </ul>
  *
@@ -115,7 +117,13 @@ public final class DocumentReader {
             readStandardInput(sink);
             return;
         }
-        Path path = Path.of(input);
+        Path path;
+        try {
+            path = Path.of(input);
+        } catch (InvalidPathException e) {
+            sink.problem(InputError.NOT_READABLE.at(input, null, "not a valid path: " + e.getReason()));
+            return;
+        }
         if (Files.isDirectory(path)) {
             if (readDirectory(path, stripTrailingSeparator(input), sink) == 0) {
                 sink.problem(InputError.NO_DOCUMENTS.at(input, null,
@@ -146,7 +154,11 @@ public final class DocumentReader {
         entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
         int files = 0;
         for (Path entry : entries) {
-            String entrySource = source + "/" + entry.getFileName();
+            // hidden entries are version-control folders, editor backups and resource forks, never articles
+            if (entry.getFileName().toString().startsWith(".")) {
+                continue;
+            }
+            String entrySource = source + (source.endsWith("/") ? "" : "/") + entry.getFileName();
             // symbolic links to directories are not followed: they can form cycles
             if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                 files += readDirectory(entry, entrySource, sink);
@@ -185,6 +197,9 @@ public final class DocumentReader {
                 throw tooLarge(size);
             }
             byte[] bytes = Files.readAllBytes(path);
+            if (bytes.length > maxBytes) {
+                throw tooLarge(bytes.length); // the file grew after it was measured
+            }
             doc = document(source, bytes, kind);
         } catch (Rejection r) {
             sink.problem(r.problem(source));

@@ -278,6 +278,8 @@ class DocumentReaderTest {
         write("tree/sub/c.html", "<p>Third file.</p>");
         write("tree/sub/deeper/d.jsonl", "{\"text\": \"Fourth.\"}\n");
         write("tree/notes.md", "ignored");
+        write("tree/.git/HEAD.txt", "hidden folder");
+        write("tree/._a.txt", new byte[] {0, 5, 22, 7});
         write("tree/image.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0});
         String root = dir.resolve("tree").toString();
         Collected c = read(root + "/");
@@ -332,9 +334,9 @@ class DocumentReaderTest {
         String good = write("ok.txt", "Still read.");
         String pdf = write("paper.pdf", "%PDF-1.4");
         String missing = dir.resolve("gone.txt").toString();
-        Collected c = read(missing, pdf, good);
+        Collected c = read(missing, pdf, "bad\u0000name.txt", good);
         assertEquals(List.of(good), c.sources());
-        assertEquals(List.of("NKG-E101", "NKG-E108"), c.ids());
+        assertEquals(List.of("NKG-E101", "NKG-E108", "NKG-E101"), c.ids());
         assertEquals("NKG-E101 " + missing + ": no such file or directory", c.problems.get(0).toString());
     }
 
