@@ -232,7 +232,7 @@ public final class DocumentReader {
         byte[] buffer = new byte[8192];
         long total = 0;
         int n;
-        while ((n = in.read(buffer)) > 0) {
+        while ((n = in.read(buffer)) != -1) {
             total += n;
             if (total > maxBytes) {
                 throw new Rejection(InputError.TOO_LARGE, null,
@@ -278,9 +278,10 @@ public final class DocumentReader {
         }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
             JsonLines lines = new JsonLines(in);
-            int articles = 0;
+            boolean anyContent = false;
             while (lines.next()) {
                 if (lines.length > maxBytes) {
+                    anyContent = true;
                     sink.problem(InputError.TOO_LARGE.at(source, "line " + lines.number,
                             "line has " + lines.length + " bytes, more than the limit of " + maxBytes + " bytes"));
                     continue;
@@ -289,16 +290,17 @@ public final class DocumentReader {
                 try {
                     text = Utf8Text.decode(lines.bytes, 0, lines.count, lines.start);
                 } catch (Rejection r) {
+                    anyContent = true;
                     sink.problem(r.problem(source));
                     continue;
                 }
                 if (text.isBlank()) {
                     continue;
                 }
-                articles++;
+                anyContent = true;
                 readJsonLine(text, source, lines.number, sink);
             }
-            if (articles == 0) {
+            if (!anyContent) {
                 sink.problem(InputError.EMPTY.at(source, null, "the file holds only blank lines"));
             }
         } catch (NoSuchFileException e) {

@@ -272,6 +272,16 @@ class DocumentReaderTest {
     }
 
     @Test
+    void jsonLinesFileWithOnlyBlankLinesIsEmpty() throws IOException {
+        Collected c = read(write("blank.jsonl", "\n  \n\r\n"), write("nothing.jsonl", ""));
+        assertEquals(List.of("NKG-E102", "NKG-E102"), c.ids());
+        Collected bad = read(write("onlybad.jsonl", "{oops}\n"));
+        assertEquals(List.of("NKG-E106"), bad.ids(), "a bad line is not also an empty file");
+        Collected big = read(new DocumentReader(20), write("onlybig.jsonl", "{\"text\": \"" + "x".repeat(50) + "\"}\n"));
+        assertEquals(List.of("NKG-E105"), big.ids(), "a line too large is not also an empty file");
+    }
+
+    @Test
     void readsDirectoryTreeRecursivelyInNameOrder() throws IOException {
         write("tree/b.txt", "Second file.");
         write("tree/a.txt", "First file.");
