@@ -35,6 +35,13 @@ class CleanerTest {
     }
 
     @Test
+    void javadocExampleHolds() {
+        CleanText clean = cleaner.clean("Port reopens\n\nShips may dock, the [mayor](#) said.\n\nRead more\n");
+        assertEquals("Port reopens\n\nShips may dock, the  mayor     said.\n\n         \n", clean.text());
+        assertEquals("Port reopens", clean.header().title());
+    }
+
+    @Test
     void leavesPlainArticleAlone() {
         String text = "Ferry service resumes\nThe regional council said on Monday that the ferry would sail again. "
                 + "Residents said they were relieved.\n";
