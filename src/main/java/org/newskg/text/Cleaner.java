@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  *     cookie notices ("We use cookies ...", "Accept all cookies"), "Listen to this
  *     article", "Print". Only whole lines match, so the words inside a sentence are never
  *     touched;</li>
+ * <li>{@value #CREDIT}: a whole line crediting newsroom staff: "(Reporting by ...; Editing
+ *     by ...)", "Follow [reporter] on Twitter ...", "Contact the author ...", copyright
+ *     notices;</li>
  * <li>{@value #TEASER}: a line such as "Previous Article", "Next Article", "Related
  *     articles", "Read next", "You may also like", together with the headline lines that
  *     follow it (short lines without a final period), up to the next real paragraph;</li>
@@ -44,6 +47,8 @@ public final class Cleaner {
 
     /** Furniture kind of a user-interface line such as "Read more". */
     public static final String PROMPT = "prompt";
+    /** Furniture kind of a staff credit line such as "(Reporting by ...; Editing by ...)". */
+    public static final String CREDIT = "credit";
     /** Furniture kind of a "Previous Article" / "Next Article" block with its teaser headlines. */
     public static final String TEASER = "teaser";
     /** Furniture kind of markdown syntax. */
@@ -75,6 +80,15 @@ public final class Cleaner {
             + "|listen to (?:this|the) (?:article|story)\\b.{0,40}"
             + "|print(?: this)?(?: article| page)?"
             + "|(?:download|get) (?:the|our) app\\b.{0,60}"
+            + ")$", FLAGS);
+
+    /** Whole-line credits of the newsroom staff: who reported, edited, and where to follow them. */
+    private static final Pattern CREDIT_LINE = Pattern.compile("^(?:"
+            + "\\(?(?:additional )?(?:reporting|writing|editing|compiled|translated|translation) by\\b.{1,300}"
+            + "|follow .{1,120} on (?:twitter|x|facebook|instagram|threads|bluesky|mastodon|telegram)\\b.{0,300}"
+            + "|(?:contact|e-?mail) the (?:author|reporter|writer)s?\\b.{0,200}"
+            + "|(?:©|\\(c\\)|copyright)\\s*\\d{4}\\b.{0,100}"
+            + "|.{0,100}\\ball rights reserved\\.?"
             + ")$", FLAGS);
 
     /** Lines that introduce links to other articles. */
@@ -186,8 +200,14 @@ public final class Cleaner {
     private static void prompts(Masking m, List<Span> lines) {
         String text = m.text();
         for (Span line : lines) {
-            if (!Lines.isBlank(text, line) && PROMPT_LINE.matcher(Lines.collapsed(text, line)).matches()) {
+            if (Lines.isBlank(text, line)) {
+                continue;
+            }
+            String words = Lines.collapsed(text, line);
+            if (PROMPT_LINE.matcher(words).matches()) {
                 m.mask(Lines.trim(m.original, line), PROMPT);
+            } else if (CREDIT_LINE.matcher(words).matches()) {
+                m.mask(Lines.trim(m.original, line), CREDIT);
             }
         }
     }

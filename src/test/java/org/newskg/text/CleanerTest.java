@@ -68,6 +68,18 @@ class CleanerTest {
     }
 
     @Test
+    void masksStaffCreditLines() {
+        String body = "The reporters said the data would follow on Twitter later, according to the agency.";
+        String text = "Tariff talks stall\n\n" + body + "\n\n(Reporting by Jo Bell; Editing by Sam Reyes)\n"
+                + "Follow Jo Bell on Twitter @jobell.\n\u00a9 2021 Example Media. All rights reserved.\n";
+        CleanText c = cleaner.clean(text);
+        assertOffsetsKept(c);
+        assertEquals(List.of(Cleaner.CREDIT, Cleaner.CREDIT, Cleaner.CREDIT), kinds(c));
+        assertEquals(text.substring(0, text.indexOf("(Reporting")), c.text().substring(0, text.indexOf("(Reporting")));
+        assertTrue(c.text().substring(text.indexOf("(Reporting")).isBlank());
+    }
+
+    @Test
     void masksPreviousAndNextArticleBlocksWithTheirHeadlines() {
         String last = "The mayor said the bridge would open in spring.";
         String text = "Bridge works continue\n\nWorkers poured the last concrete on Friday, officials said.\n\n" + last
