@@ -44,9 +44,12 @@ final class Utf8Text {
         }
         if (result.isError()) {
             int bad = in.position();
-            String detail = bad + 1 < to
-                    ? String.format("byte 0x%02X followed by 0x%02X", bytes[bad] & 0xFF, bytes[bad + 1] & 0xFF)
-                    : String.format("byte 0x%02X at the end", bytes[bad] & 0xFF);
+            int after = Math.min(bad + result.length(), to);
+            StringBuilder detail = new StringBuilder(after - bad > 1 ? "bytes" : "byte");
+            for (int i = bad; i < after; i++) {
+                detail.append(String.format(" 0x%02X", bytes[i] & 0xFF));
+            }
+            detail.append(after < to ? String.format(" followed by 0x%02X", bytes[after] & 0xFF) : " at the end");
             throw new Rejection(InputError.INVALID_UTF8, "byte " + (base + bad - from), "invalid UTF-8 (" + detail + ")");
         }
         out.flip();

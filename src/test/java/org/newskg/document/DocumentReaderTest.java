@@ -113,6 +113,18 @@ class DocumentReaderTest {
     }
 
     @Test
+    void byteOffsetsCountTheBomAsTheFileHoldsIt() throws IOException {
+        byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'O', 'k', ' ', (byte) 0xE2, (byte) 0x82, '!'};
+        Collected c = read(write("bom-bad.txt", bytes));
+        assertEquals(List.of("NKG-E103"), c.ids());
+        assertEquals("byte 6", c.problems.get(0).position());
+        assertEquals("invalid UTF-8 (bytes 0xE2 0x82 followed by 0x21)", c.problems.get(0).message());
+        Collected cut = read(write("cut.txt", new byte[] {'A', 'b', (byte) 0xC3}));
+        assertEquals("NKG-E103 " + dir.resolve("cut.txt") + " at byte 2: invalid UTF-8 (byte 0xC3 at the end)",
+                cut.problems.get(0).toString());
+    }
+
+    @Test
     void rejectsBinaryContentWithOffsetOfFirstControlByte() throws IOException {
         byte[] bytes = {'P', 'K', 3, 4, 0, 0};
         Collected c = read(write("archive.txt", bytes));
@@ -301,7 +313,7 @@ class DocumentReaderTest {
     @Test
     void relativeInputStaysRelative() throws IOException {
         Path cwd = Path.of("").toAbsolutePath();
-        Path file = Files.createTempFile(cwd.resolve("target"), "rel", ".txt");
+        Path file = Files.createTempFile(Files.createDirectories(cwd.resolve("target")), "rel", ".txt");
         try {
             Files.writeString(file, "Relative path text.");
             String given = cwd.relativize(file).toString();
