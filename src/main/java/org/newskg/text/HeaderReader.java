@@ -164,6 +164,6 @@ final class HeaderReader {
     }
 
     private static String collapse(String s) {
-        return s.strip().replaceAll("\\s+", " ");
+        return Lines.collapse(s);
     }
 }

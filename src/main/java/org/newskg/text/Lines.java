@@ -2,9 +2,12 @@ package org.newskg.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The lines of a text as spans without their terminators ({@code \n}, {@code \r\n} or {@code \r}). */
 final class Lines {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private Lines() {
     }
@@ -44,13 +47,18 @@ final class Lines {
         return trim(text, line).length() == 0;
     }
 
+    /** {@code s} without outer whitespace and with inner runs of whitespace as one space. */
+    static String collapse(String s) {
+        return WHITESPACE.matcher(s.strip()).replaceAll(" ");
+    }
+
     /** The line's words separated by single spaces, so masked markup inside it does not count. */
     static String collapsed(String text, Span line) {
-        return line.of(text).strip().replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(line.of(text).strip()).replaceAll(" ");
     }
 
     static int words(String s) {
         String t = s.strip();
-        return t.isEmpty() ? 0 : t.split("\\s+").length;
+        return t.isEmpty() ? 0 : WHITESPACE.split(t).length;
     }
 }
