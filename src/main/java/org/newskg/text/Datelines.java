@@ -18,7 +18,7 @@ final class Datelines {
             + "|june?|july?|aug(?:ust|\\.)?|sep(?:t(?:ember|\\.)?|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)";
 
     private static final String LABEL = "(?:(?:published|updated|posted|date|dated)\\s*:?\\s*(?:on\\s+)?)?"
-            + "(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?";
+            + "(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?";
 
     private static final String TIME = "(?:\\s*(?:,|\\||-|–|—|at)?\\s*\\d{1,2}[:.]\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?"
             + "\\s*(?:[a-z]{2,5}(?:[+-]\\d{1,2}(?::?\\d{2})?)?)?)?\\s*";

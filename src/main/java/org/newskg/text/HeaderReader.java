@@ -72,6 +72,8 @@ final class HeaderReader {
                 String name = withoutFinalPeriod(BYLINE_END.matcher(m.group(1)).replaceFirst(""));
                 bylineSpan = new Span(line.begin() + m.start(1), line.begin() + m.start(1) + name.length());
                 author = collapse(name);
+            } else if (!titleDecided && Lines.words(value) == 1) {
+                continue; // a one-word line above the title is a section label ("World", "Opinion")
             } else if (!titleDecided) {
                 titleDecided = true;
                 if (!isHeadline(text, lines, i)) {

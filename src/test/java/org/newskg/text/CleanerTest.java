@@ -202,6 +202,8 @@ class CleanerTest {
         assertEquals(LocalDate.of(2024, 2, 3), dateOf("3.2.2024"), "dotted dates are day first");
         assertNull(dateOf("31.02.2024"), "an impossible date is no date");
         assertEquals(LocalDate.of(2008, 9, 20), dateOf("September 20 , 2008"));
+        assertEquals(LocalDate.of(2024, 1, 29), dateOf("Mon 29 Jan 2024 10.30 GMT"));
+        assertEquals(LocalDate.of(2024, 1, 31), dateOf("Updated: Wed., Jan. 31st, 2024"));
         assertNull(dateOf("In 2024 the council met twice"));
 
         String text = "Mill closes after a century\nBy Tom Archer, Staff Writer\nApril 2, 2021\n\n"
@@ -226,6 +228,12 @@ class CleanerTest {
         assertEquals("Ruth Okafor", h.author());
         assertEquals("Ruth Okafor", h.bylineSpan().of(text));
         assertEquals("Voters queue early", h.title());
+    }
+
+    @Test
+    void oneWordSectionLabelAboveTheTitleIsSkipped() {
+        String text = "Opinion\n\nWhy the Old Canal Deserves Saving\n\nThe canal has carried barges for two centuries, and it could again.\n";
+        assertEquals("Why the Old Canal Deserves Saving", cleaner.clean(text).header().title());
     }
 
     @Test
