@@ -39,7 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>a {@code .jsonl} file: one article per line, {@code {"text": ..., "title"?, "url"?,
  *     "date"?, "author"?, "publisher"?}};</li>
  * <li>a directory, read recursively in name order, taking only the four kinds of file above
- *     and skipping hidden entries (names starting with a dot);</li>
+ *     and skipping hidden entries (names starting with a dot) and links to directories;</li>
  * <li>{@code -}: standard input, read as text, with source {@code "-"}.</li>
  * </ul>
  *
