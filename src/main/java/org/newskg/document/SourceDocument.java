@@ -19,6 +19,7 @@ import java.util.HexFormat;
  * }</pre>
  *
  * @param source the input path as given on the command line, or the url of a .jsonl article
+ *               (a .jsonl article without url: the file's path with its line number, {@code feed.jsonl:3})
  */
 public record SourceDocument(String source, String text, DocumentMetadata metadata) {
 
