@@ -16,6 +16,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.newskg.document.DocumentReader;
 import org.newskg.document.DocumentSink;
+import org.newskg.document.InputError;
 import org.newskg.document.InputProblem;
 import org.newskg.document.SourceDocument;
 import org.newskg.extract.Analysis;
@@ -27,7 +28,7 @@ import org.newskg.extract.Extractor;
  *
  * <p>At most {@code window} documents are in flight, so memory stays flat however many
  * documents pass. A document whose analysis fails becomes an {@link InputProblem}
- * ({@code NKG-E201}) and the run goes on, unless the problem consumer throws (strict mode).
+ * ({@link InputError#EXTRACTION_FAILED}) and the run goes on, unless the problem consumer throws (strict mode).
  *
  * <pre>{@code
  * ExtractionRun run = new ExtractionRun(new Extractor(), Runtime.getRuntime().availableProcessors());
@@ -36,9 +37,6 @@ import org.newskg.extract.Extractor;
  * }</pre>
  */
 public final class ExtractionRun {
-
-    /** Identifier of the problem reported when analysing a readable document fails. */
-    public static final String EXTRACTION_FAILED = "NKG-E201";
 
     private final Extractor extractor;
     private final DocumentMapper mapper = new DocumentMapper();
@@ -117,8 +115,7 @@ public final class ExtractionRun {
         } catch (ExecutionException e) {
             counts.problems++;
             Throwable cause = e.getCause();
-            problems.accept(new InputProblem(EXTRACTION_FAILED, pending.document.source(), "document",
-                    "extraction failed: " + cause));
+            problems.accept(InputError.EXTRACTION_FAILED.at(pending.document.source(), null, "analysis failed: " + cause));
             return;
         }
         graphs.accept(graph);
