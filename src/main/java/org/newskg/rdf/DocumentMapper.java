@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,6 +81,9 @@ public final class DocumentMapper {
             Map.entry("rdfs", RDFS.uri),
             Map.entry("xsd", XSD.NS),
             Map.entry("owl", OWL.NS)));
+
+    /** Personal pronouns that can stand as the source of a statement. */
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "we", "i", "you");
 
     private final String version;
 
@@ -392,22 +397,33 @@ public final class DocumentMapper {
             return node;
         }
 
-        /** How the words standing as source refer, judged from their tokens: "he", "Ms Smith", "the minister". */
+        /**
+         * How the words standing as source refer, judged from their tokens: a pronoun ("he"), a name
+         * when their head is a proper noun ("Dr Lena Park", "the Kremlin"), else a description
+         * ("the minister", "experts").
+         */
         private Mention.Kind speakerKind(Statement s) {
             String surface = text(s.speakerSpan()).strip();
-            if (s.speaker() != null) {
-                Entity e = analysis.entity(s.speaker()).orElseThrow();
-                if (e.name().equalsIgnoreCase(surface) || e.names().stream().anyMatch(surface::equalsIgnoreCase)) {
-                    return Mention.Kind.NAME;
-                }
-            }
-            List<Token> tokens = tokens(s.speakerSpan());
+            List<Token> tokens = tokens(s.speakerSpan()).stream().filter(t -> !"PUNCT".equals(t.pos())).toList();
             if (tokens.size() == 1 && "PRON".equals(tokens.get(0).pos())) {
                 return Mention.Kind.PRONOUN;
             }
-            boolean allProper = !tokens.isEmpty() && tokens.stream()
-                    .allMatch(t -> "PROPN".equals(t.pos()) || "PUNCT".equals(t.pos()));
-            return allProper ? Mention.Kind.NAME : Mention.Kind.DESCRIPTION;
+            if (!tokens.isEmpty()) {
+                return "PROPN".equals(tokens.get(tokens.size() - 1).pos()) ? Mention.Kind.NAME : Mention.Kind.DESCRIPTION;
+            }
+            // no linguistic layer over these words: fall back on the speaker's names and on spelling
+            if (PRONOUNS.contains(surface.toLowerCase(Locale.ROOT))) {
+                return Mention.Kind.PRONOUN;
+            }
+            Entity speaker = s.speaker() == null ? null : analysis.entity(s.speaker()).orElseThrow();
+            if (speaker != null && speaker.type() != EntityType.GROUP
+                    && speaker.names().stream().anyMatch(n -> surface.toLowerCase(Locale.ROOT).endsWith(n.toLowerCase(Locale.ROOT)))) {
+                return Mention.Kind.NAME;
+            }
+            boolean capitalised = Arrays.stream(surface.split("\\s+"))
+                    .allMatch(w -> !w.isEmpty() && Character.isUpperCase(w.codePointAt(0)));
+            return capitalised && speaker != null && speaker.type() != EntityType.GROUP
+                    ? Mention.Kind.NAME : Mention.Kind.DESCRIPTION;
         }
 
         private List<Token> tokens(Span span) {
