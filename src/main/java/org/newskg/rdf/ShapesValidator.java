@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 
 import org.apache.jena.graph.Graph;
@@ -29,7 +30,7 @@ import org.apache.jena.system.Txn;
  *
  * <pre>{@code
  * ShapesValidator validator = new ShapesValidator();
- * ValidationReport report = validator.validate(dataset);        // the union of all document graphs
+ * ValidationReport report = validator.validate(dataset);        // every document graph of a store
  * if (!report.conforms()) {
  *     System.err.print(ShapesValidator.render(report));
  * }
@@ -70,10 +71,32 @@ public final class ShapesValidator {
     }
 
     /**
-     * Validates the union of the named graphs of {@code dataset} (every document graph together),
-     * inside a read transaction unless the caller already holds one.
+     * Validates every named graph of {@code dataset} on its own and merges the results, inside a read
+     * transaction unless the caller already holds one. A document graph is self-contained (it
+     * describes every entity, role and agent it points at), so this checks the same as
+     * {@link #validateUnion(DatasetGraph)} for NewsKG output, and is several times faster.
+     * The default graph is checked too when it is not empty.
      */
     public ValidationReport validate(DatasetGraph dataset) {
+        return Txn.calculateRead(dataset, () -> {
+            ValidationReport.Builder merged = ValidationReport.create();
+            merged.addPrefixes(org.apache.jena.riot.system.Prefixes.adapt(DocumentMapper.prefixes()));
+            Iterator<Node> graphs = dataset.listGraphNodes();
+            while (graphs.hasNext()) {
+                validate(dataset.getGraph(graphs.next())).getEntries().forEach(merged::addReportEntry);
+            }
+            if (!dataset.getDefaultGraph().isEmpty()) {
+                validate(dataset.getDefaultGraph()).getEntries().forEach(merged::addReportEntry);
+            }
+            return merged.build();
+        });
+    }
+
+    /**
+     * Validates the union of the named graphs of {@code dataset} as one graph: slower, but it also
+     * sees statements that other tools added about NewsKG nodes in graphs of their own.
+     */
+    public ValidationReport validateUnion(DatasetGraph dataset) {
         return Txn.calculateRead(dataset, () -> validate(dataset.getUnionGraph()));
     }
 
