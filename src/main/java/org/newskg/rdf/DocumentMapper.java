@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,9 +64,9 @@ import org.newskg.text.Token;
  * }</pre>
  *
  * <p>A dangling key (a statement naming an entity or event the analysis does not hold), a span
- * outside the text or a confidence outside [0, 1] is a bug upstream: {@link #map} throws
- * {@link IllegalArgumentException} naming the document and the value, before a partial graph
- * is of any use to anyone. Callers that need all-or-nothing loading buffer the quads.
+ * outside the text, a missing name or a confidence outside [0, 1] is a bug upstream: {@link #map}
+ * throws {@link IllegalArgumentException} naming the document and the value, and writes nothing
+ * (one document's quads are buffered, a few thousand at most, so a failure never leaves half a graph).
  */
 public final class DocumentMapper {
 
@@ -110,18 +110,24 @@ public final class DocumentMapper {
         PREFIXES.forEach(out::prefix);
     }
 
-    /** Writes the document graph of {@code analysis} to {@code out}. */
+    /**
+     * Writes the document graph of {@code analysis} to {@code out}: all of it, each quad once, or,
+     * when the analysis is inconsistent, nothing at all (the exception names the document).
+     */
     public void map(Analysis analysis, StreamRDF out) {
-        new DocumentGraph(analysis, out, version).write();
+        DocumentGraph graph = new DocumentGraph(analysis, version);
+        graph.write();
+        graph.quads.forEach(out::quad);
     }
 
-    /** The state of mapping one document: its nodes by key, and what has been written already. */
+    /** The state of mapping one document: its nodes by key and its quads so far. */
     private static final class DocumentGraph {
 
         private final Analysis analysis;
         private final SourceDocument document;
-        private final StreamRDF out;
         private final String version;
+        /** Buffered so that a failure half-way leaves the stream untouched; a set, so each quad goes out once. */
+        private final Set<Quad> quads = new LinkedHashSet<>();
         private final Node doc;
         private final Node activity;
         private final Map<String, Node> entities = new HashMap<>();
@@ -129,12 +135,10 @@ public final class DocumentMapper {
         /** Mention nodes by span, then by the entity key they refer to ("" for none), so speakers reuse them. */
         private final Map<Span, Map<String, Node>> mentionsAtSpan = new HashMap<>();
         private final Map<Node, Integer> mentionsAtOffsets = new HashMap<>();
-        private final Set<Node> written = new HashSet<>();
 
-        DocumentGraph(Analysis analysis, StreamRDF out, String version) {
+        DocumentGraph(Analysis analysis, String version) {
             this.analysis = analysis;
             this.document = analysis.document();
-            this.out = out;
             this.version = version;
             this.doc = Iris.document(document);
             this.activity = Iris.extraction(doc);
@@ -220,10 +224,13 @@ public final class DocumentMapper {
 
         private void writeEntity(Entity e) {
             Node node = entities.get(e.key());
+            if (e.name() == null || e.name().isBlank()) {
+                throw fail("entity '" + e.key() + "' has no name");
+            }
             emit(node, RDF.type, entityClass(e.type()));
             emit(node, RDFS.label, string(e.name()));
             for (String name : e.names()) {
-                if (!name.equals(e.name())) {
+                if (name != null && !name.isBlank() && !name.equals(e.name())) {
                     emit(node, SCHEMA.alternateName, string(name));
                 }
             }
@@ -247,10 +254,8 @@ public final class DocumentMapper {
                 return entities.get(match.key());
             }
             Node node = Iris.entity(type, name);
-            if (written.add(node)) {
-                emit(node, RDF.type, entityClass(type));
-                emit(node, RDFS.label, string(name.strip()));
-            }
+            emit(node, RDF.type, entityClass(type));
+            emit(node, RDFS.label, string(name.strip()));
             return node;
         }
 
@@ -313,10 +318,8 @@ public final class DocumentMapper {
 
         private void writeRole(RoleClaim r, Node node) {
             Node role = Iris.role(r.title());
-            if (written.add(role)) {
-                emit(role, RDF.type, ORG.Role);
-                emit(role, RDFS.label, string(r.title().strip()));
-            }
+            emit(role, RDF.type, ORG.Role);
+            emit(role, RDFS.label, string(r.title().strip()));
             emit(node, RDF.type, ORG.Membership);
             emit(node, ORG.member, entity(r.person(), "role claim '" + r.title() + "'"));
             emit(node, ORG.role, role);
@@ -365,13 +368,13 @@ public final class DocumentMapper {
         private Node cue(Statement s) {
             checkSpan(s.cue(), "cue");
             Node node = Iris.cue(doc, document.codePointOffset(s.cue().begin()), document.codePointOffset(s.cue().end()));
-            if (written.add(node)) {
-                emit(node, RDF.type, NKG.Cue);
-                writeSpan(node, s.cue());
-                String lemma = s.cueLemma() == null || s.cueLemma().isBlank() ? text(s.cue()).toLowerCase() : s.cueLemma();
-                emit(node, NIF.lemma, string(lemma));
-                emit(node, PROV.wasGeneratedBy, activity);
-            }
+            // two statements can share a cue ("A and B said"): the same node, written once by the quad set
+            emit(node, RDF.type, NKG.Cue);
+            writeSpan(node, s.cue());
+            String lemma = s.cueLemma() == null || s.cueLemma().isBlank()
+                    ? text(s.cue()).toLowerCase(Locale.ROOT) : s.cueLemma();
+            emit(node, NIF.lemma, string(lemma));
+            emit(node, PROV.wasGeneratedBy, activity);
             return node;
         }
 
@@ -491,7 +494,7 @@ public final class DocumentMapper {
         }
 
         private void emit(Node s, Resource p, Node o) {
-            out.quad(Quad.create(doc, s, p.asNode(), o));
+            quads.add(Quad.create(doc, s, p.asNode(), o));
         }
     }
 
