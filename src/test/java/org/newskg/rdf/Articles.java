@@ -133,4 +133,25 @@ final class Articles {
                         span(t, "said"), "say", span(t, "Lena Park"), "park", null, null, null, 0.75)),
                 List.of());
     }
+
+    /** An interview with a role claim, metadata-only author, and a source span that is no mention of the analysis. */
+    static final String CLINICS =
+            "Health Minister Ana Ruiz told Radio Sol in an interview that \uD83C\uDFE5 clinics would stay open.";
+
+    static Analysis clinics() {
+        String t = CLINICS;
+        LocalDate may2 = LocalDate.of(2025, 5, 2);
+        SourceDocument doc = new SourceDocument("golden/clinics.txt", t,
+                new DocumentMetadata("Clinics stay open", null, may2, "Paul Kim", null));
+        return new Analysis(doc, Linguistics.english().annotate(CleanText.unchanged(t)),
+                List.of(new Entity("ruiz", EntityType.PERSON, "Ana Ruiz", "ana ruiz", List.of("Ana Ruiz"), null),
+                        new Entity("sol", EntityType.ORGANIZATION, "Radio Sol", "radio sol", List.of("Radio Sol"), null)),
+                List.of(new Mention(span(t, "Ana Ruiz"), "Ana Ruiz", "ruiz", Mention.Kind.NAME, null, 0.9),
+                        new Mention(span(t, "Radio Sol"), "Radio Sol", "sol", Mention.Kind.NAME, null, 0.8)),
+                List.of(new RoleClaim("ruiz", "Health Minister", span(t, "Health Minister"), null, may2, 0.7)),
+                List.of(new Statement(Statement.Kind.INDIRECT_SPEECH, span(t, "clinics would stay open"),
+                        span(t, "told"), "tell", span(t, "Health Minister Ana Ruiz"), "ruiz", "interview", null, may2, 0.85)),
+                List.of(new Event("interview", Event.Type.INTERVIEW, span(t, "an interview"), null,
+                        List.of("ruiz"), "sol", null, null, null, 0.8)));
+    }
 }

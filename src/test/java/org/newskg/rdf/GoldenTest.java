@@ -10,6 +10,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.util.IsoMatcher;
@@ -37,6 +38,8 @@ class GoldenTest {
 
     private static void check(String name, Analysis analysis) throws Exception {
         DatasetGraph expected = expected(name);
+        ValidationReport report = new ShapesValidator().validate(expected);
+        assertTrue(report.conforms(), () -> name + ": expected.trig breaks the shapes\n" + ShapesValidator.render(report));
         DatasetGraph actual = DocumentMapperTest.map(analysis);
         assertTrue(IsoMatcher.isomorphic(expected, actual),
                 () -> name + ": output differs from expected.trig\n--- expected\n" + trig(expected)
@@ -46,5 +49,10 @@ class GoldenTest {
     @Test
     void indirectSpeechAfterEmoji() throws Exception {
         check("indirect-speech-after-emoji", Articles.mini());
+    }
+
+    @Test
+    void interviewWithRoleAndCreatedSource() throws Exception {
+        check("interview-with-role-and-created-source", Articles.clinics());
     }
 }
