@@ -144,33 +144,28 @@ public final class Iris {
     }
 
     /**
-     * A readable, always-valid IRI segment: lower case, accents dropped ("é" to "e", "ł" to "l"),
-     * any run of other ASCII characters turned into one '-', apostrophes dropped, and letters with no
-     * Latin spelling (Cyrillic, CJK, ...) kept as percent-encoded UTF-8 so distinct names stay distinct.
+     * A readable, always-valid IRI segment: lower case, accents dropped from Latin letters ("é" to "e",
+     * "ł" to "l"), apostrophes dropped, any run of other punctuation, symbols or spaces turned into one
+     * '-', and letters with no Latin spelling (Cyrillic, Greek, CJK, ...) kept, marks included, as
+     * percent-encoded UTF-8, so distinct names stay distinct ("Андрей" is not "Андреи").
      */
     public static String slug(String text) {
         if (text == null) {
             throw new IllegalArgumentException("cannot slug null");
         }
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
+        String composed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(composed.length());
         boolean pendingDash = false;
-        for (int i = 0; i < decomposed.length(); ) {
-            int cp = decomposed.codePointAt(i);
+        for (int i = 0; i < composed.length(); ) {
+            int cp = composed.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.getType(cp) == Character.NON_SPACING_MARK || cp == '\'' || cp == '\u2019') {
+            if (cp == '\'' || cp == '\u2019') {
                 continue;
             }
-            String piece;
-            if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
-                piece = Character.toString(cp);
-            } else if (cp < 0x80 || !Character.isLetterOrDigit(cp)) {
+            String piece = piece(cp);
+            if (piece == null) {
                 pendingDash = true;
                 continue;
-            } else if (cp <= 0xFFFF && LATIN.containsKey((char) cp)) {
-                piece = LATIN.get((char) cp);
-            } else {
-                piece = percentEncode(cp);
             }
             if (pendingDash && !out.isEmpty()) {
                 out.append('-');
@@ -183,6 +178,30 @@ public final class Iris {
             return "x" + Integer.toHexString(text.hashCode());
         }
         return out.toString();
+    }
+
+    /** What one lower-case code point becomes in a slug; null for a separator. */
+    private static String piece(int cp) {
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+            return Character.toString(cp);
+        }
+        if (cp < 0x80) {
+            return null;
+        }
+        if (cp <= 0xFFFF && LATIN.containsKey((char) cp)) {
+            return LATIN.get((char) cp);
+        }
+        // a Latin letter with diacritics decomposes into an ASCII letter and non-spacing marks
+        String decomposed = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFD);
+        int base = decomposed.codePointAt(0);
+        if (base >= 'a' && base <= 'z' && decomposed.codePoints().skip(1)
+                .allMatch(c -> Character.getType(c) == Character.NON_SPACING_MARK)) {
+            return Character.toString(base);
+        }
+        int type = Character.getType(cp);
+        boolean wordPart = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+        return wordPart ? percentEncode(cp) : null;
     }
 
     private static String percentEncode(int codePoint) {

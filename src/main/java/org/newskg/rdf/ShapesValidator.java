@@ -14,6 +14,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.Prefixes;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
@@ -80,7 +81,7 @@ public final class ShapesValidator {
     public ValidationReport validate(DatasetGraph dataset) {
         return Txn.calculateRead(dataset, () -> {
             ValidationReport.Builder merged = ValidationReport.create();
-            merged.addPrefixes(org.apache.jena.riot.system.Prefixes.adapt(DocumentMapper.prefixes()));
+            merged.addPrefixes(Prefixes.adapt(DocumentMapper.prefixes()));
             Iterator<Node> graphs = dataset.listGraphNodes();
             while (graphs.hasNext()) {
                 validate(dataset.getGraph(graphs.next())).getEntries().forEach(merged::addReportEntry);
@@ -123,7 +124,7 @@ public final class ShapesValidator {
     public static List<Violation> violations(ValidationReport report) {
         PrefixMap prefixes = DocumentMapper.prefixes();
         prefixes.add("sh", "http://www.w3.org/ns/shacl#");
-        Prologue prologue = new Prologue(org.apache.jena.riot.system.Prefixes.adapt(prefixes));
+        Prologue prologue = new Prologue(Prefixes.adapt(prefixes));
         List<Violation> out = new ArrayList<>();
         for (ReportEntry e : report.getEntries()) {
             out.add(new Violation(

@@ -38,6 +38,10 @@ class IrisTest {
         String minsk = Iris.slug("Минск");
         assertEquals("%D0%BC%D0%B8%D0%BD%D1%81%D0%BA", minsk);
         assertNotEquals(minsk, Iris.slug("Пинск"));
+        assertNotEquals(Iris.slug("Андрей"), Iris.slug("Андреи"), "a breve on a Cyrillic letter is part of the letter");
+        assertEquals(Iris.slug("Андрей"), Iris.slug("Андре\u0438\u0306"), "composed and decomposed spellings agree");
+        assertTrue(Iris.slug("नरेंद्र मोदी").matches("(%[0-9A-F]{2})+-(%[0-9A-F]{2})+"), Iris.slug("नरेंद्र मोदी"));
+        assertEquals("zoe-saldana", Iris.slug("Zoe\u0308 Saldan\u0303a"), "decomposed Latin accents drop too");
         assertEquals(Iris.slug("МИНСК"), minsk, "case is folded before encoding");
         assertValidIri(Iris.entity(EntityType.PLACE, "Минск"));
         assertValidIri(Iris.entity(EntityType.PERSON, "習近平"));
