@@ -243,7 +243,7 @@ public final class DocumentMapper {
         private Node namedEntity(String name, EntityType type) {
             Entity match = null;
             for (Entity e : analysis.entities()) {
-                if (e.name().equalsIgnoreCase(name) || e.names().stream().anyMatch(name::equalsIgnoreCase)) {
+                if (name.equalsIgnoreCase(e.name()) || e.names().stream().anyMatch(name::equalsIgnoreCase)) {
                     if (e.type() == type) {
                         return entities.get(e.key());
                     }
@@ -452,7 +452,7 @@ public final class DocumentMapper {
         }
 
         private void writeSpan(Node node, Span span) {
-            checkSpan(span, "span of " + node.getURI());
+            checkSpan(span, node.getURI());
             emit(node, NIF.referenceContext, doc);
             emit(node, NIF.beginIndex, index(document.codePointOffset(span.begin())));
             emit(node, NIF.endIndex, index(document.codePointOffset(span.end())));
@@ -480,6 +480,9 @@ public final class DocumentMapper {
         }
 
         private void checkSpan(Span span, String what) {
+            if (span == null) {
+                throw fail(what + " has no span");
+            }
             if (span.end() > document.text().length()) {
                 throw fail(what + " " + span + " is outside the text (length " + document.text().length() + ")");
             }

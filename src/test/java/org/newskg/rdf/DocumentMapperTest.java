@@ -306,6 +306,13 @@ class DocumentMapperTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new DocumentMapper(VERSION).map(outside, StreamRDFLib.sinkNull()));
         assertTrue(e.getMessage().contains("[10,500)"), e.getMessage());
+
+        Analysis spanless = new Analysis(a.document(), a.text(), a.entities(), a.mentions(), a.roles(),
+                List.of(new Statement(s.kind(), null, s.cue(), s.cueLemma(), s.speakerSpan(), "park", null, null, null, 0.5)),
+                a.events());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new DocumentMapper(VERSION).map(spanless, StreamRDFLib.sinkNull()));
+        assertTrue(e.getMessage().contains("#statement-1 has no span"), e.getMessage());
     }
 
     @Test
