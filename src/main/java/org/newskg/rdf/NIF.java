@@ -26,6 +26,7 @@ public final class NIF {
     public static final Resource Phrase = resource("Phrase");
     public static final Resource Word = resource("Word");
     public static final Resource Sentence = resource("Sentence");
+    public static final Resource Paragraph = resource("Paragraph");
     public static final Property isString = property("isString");
     public static final Property beginIndex = property("beginIndex");
     public static final Property endIndex = property("endIndex");

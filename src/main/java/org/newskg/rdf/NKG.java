@@ -8,31 +8,37 @@ import org.apache.jena.rdf.model.ResourceFactory;
  * The NewsKG ontology's own terms ({@code ontology/newskg.ttl}); everything else comes
  * from PROV-O, NIF 2.1, schema.org, SEM, W3C ORG and OWL-Time.
  *
- * <p>The shape of one document's named graph (graph name = the document IRI):
+ * <p>The shape of one document's named graph (graph name = the document IRI), as written by
+ * {@link DocumentMapper}; {@code [..]} is optional, IRIs are minted by {@link Iris}:
  * <pre>
- * DOC   a schema:NewsArticle, nif:Context ; nkg:source "path" ; nif:isString "text" ;
- *       schema:headline ; schema:datePublished xsd:date ; schema:author E ; schema:publisher E .
- * ACT   a prov:Activity ; prov:used DOC ; prov:wasAssociatedWith AGENT .     # the extraction run
+ * DOC   a schema:NewsArticle, nif:Context ; nkg:source "path" ; nif:isString "text" ; nkg:textHash "sha-256 hex" ;
+ *       [schema:headline] ; [schema:datePublished xsd:date] ; [schema:url IRI] ; [schema:author E] ; [schema:publisher E] .
+ * ACT   a prov:Activity ; prov:used DOC ; prov:wasAssociatedWith AGENT .     # the extraction run, DOC#extraction
  * AGENT a prov:SoftwareAgent ; rdfs:label "NewsKG 0.1.0" ; nkg:extractorVersion "0.1.0" .
- * E     a schema:Person | schema:Organization | schema:Place | nkg:Group ;
- *       rdfs:label "fullest name" ; schema:alternateName "other name" .
+ * E     a schema:Person | schema:Organization | schema:Place | nkg:Group | schema:Event | schema:Thing ;
+ *       rdfs:label "fullest name" ; [schema:alternateName "other name"] ; [nkg:country E] .
  * M     a nkg:Mention ; nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf ;
- *       nkg:refersTo E ; nkg:mentionKind nkg:Name|nkg:Pronoun|nkg:Description|nkg:Acronym ;
+ *       [nkg:refersTo E] ; nkg:mentionKind nkg:Name|nkg:Pronoun|nkg:Description|nkg:Acronym ;
  *       [nkg:mentionRole "government"] ; nkg:confidence ; prov:wasGeneratedBy ACT .
+ *       # nkg:refersTo is absent only on the source mention of a statement whose speaker is unresolved
  * R     a org:Membership ; org:member E ; org:role ROLE ; [org:organization E] ; [nkg:asOf xsd:date] ;
  *       nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf ; nkg:confidence ; prov:wasGeneratedBy ACT .
  * ROLE  a org:Role ; rdfs:label "Deputy Minister of Defense" .
- * S     a nkg:Statement ; nkg:statementKind nkg:IndirectSpeech ; nkg:direct false ;
+ * S     a nkg:Statement, [schema:Quotation when direct] ; nkg:statementKind nkg:IndirectSpeech ; nkg:direct false ;
  *       nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf "content" ;
- *       nkg:speaker E ; nkg:sourceMention M ; nkg:cue C ; [nkg:venue EV] ; [sem:hasPlace E] ;
+ *       [nkg:speaker E] ; [nkg:sourceMention M] ; nkg:cue C ; [nkg:venue EV] ; [sem:hasPlace E] ;
  *       [sem:hasTimeStamp xsd:date] ; nkg:confidence ; prov:wasGeneratedBy ACT .
- * C     a nkg:Cue ; nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf ; nif:lemma "stress" .
- * EV    a sem:Event, schema:Event, nkg:Interview|nkg:Meeting|nkg:Briefing|nkg:Visit|nkg:Publication|nkg:Post ;
- *       rdfs:label ; sem:hasActor E ; [nkg:medium E] ; [sem:hasPlace E] ; [sem:subEventOf EV] ;
+ * C     a nkg:Cue ; nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf ; nif:lemma "stress" ;
+ *       prov:wasGeneratedBy ACT .
+ * EV    a sem:Event, schema:Event, [nkg:Interview|nkg:Meeting|nkg:Briefing|nkg:Visit|nkg:Publication|nkg:Post] ;
+ *       rdfs:label ; [sem:hasActor E] ; [nkg:medium E] ; [sem:hasPlace E] ; [sem:subEventOf EV] ;
  *       [sem:hasTimeStamp xsd:date] ; nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf ;
  *       nkg:confidence ; prov:wasGeneratedBy ACT .
+ * P     a nif:Paragraph ; nkg:attribution "Ministry of Health" ;         # an inline [CITATION attribution: ...] marker
+ *       nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf ; prov:wasGeneratedBy ACT .
  * </pre>
- * Offsets ({@code nif:beginIndex}, {@code nif:endIndex}) are code points, as the contract says.
+ * Offsets ({@code nif:beginIndex}, {@code nif:endIndex}, xsd:nonNegativeInteger) are code points, as the
+ * contract says; {@code nkg:confidence} is an xsd:double in [0, 1]. {@code ontology/shapes.ttl} checks all this.
  */
 public final class NKG {
 

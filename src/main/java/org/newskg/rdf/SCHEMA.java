@@ -21,6 +21,7 @@ public final class SCHEMA {
         return ResourceFactory.createProperty(NS + local);
     }
 
+    public static final Resource Thing = resource("Thing");
     public static final Resource NewsArticle = resource("NewsArticle");
     public static final Resource Person = resource("Person");
     public static final Resource Organization = resource("Organization");
