@@ -234,8 +234,16 @@ public final class Server {
             writes.setConstraint(new Constraint.Builder().name("BASIC").authorization(Constraint.Authorization.ANY_USER).build());
             writes.setPathSpec(DATASET + "/data");
             // reads stay open; every other method (PUT, POST, DELETE, PATCH...) needs the login
-            writes.setMethodOmissions(new String[] {"GET", "HEAD", "OPTIONS"});
+            String[] reads = {"GET", "HEAD", "OPTIONS"};
+            writes.setMethodOmissions(reads);
             security.addConstraintMapping(writes);
+            for (String method : reads) {
+                ConstraintMapping open = new ConstraintMapping();
+                open.setConstraint(Constraint.ALLOWED);
+                open.setPathSpec(DATASET + "/data");
+                open.setMethod(method);
+                security.addConstraintMapping(open);
+            }
             return security;
         }
     }
