@@ -19,6 +19,7 @@ import org.apache.jena.fuseki.validation.LangTagValidator;
 import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.fuseki.validation.UpdateValidator;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.http.Service;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintMapping;
 import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.security.Constraint;
@@ -46,6 +47,9 @@ import org.newskg.store.Store;
  * Only when an update password is configured: {@code /newskg/update} (SPARQL update) and writes to
  * {@code /newskg/data} (PUT, POST, DELETE), behind HTTP basic authentication as the configured user.
  * Without a password these do not exist: there is no way to change the store over HTTP.
+ *
+ * <p>SPARQL {@code SERVICE} (federated query) is switched off on the served dataset, so that
+ * queries cannot make the server fetch other URLs.
  */
 public final class Server {
 
@@ -187,6 +191,9 @@ public final class Server {
                 throw new IllegalStateException("No store given: call store(store) before build()");
             }
             boolean updatable = updatePassword != null;
+            // A public read endpoint must not make the server fetch arbitrary URLs (SPARQL SERVICE);
+            // NewsKG's own queries never federate.
+            dataset.getContext().set(Service.httpServiceAllowed, false);
             DataService.Builder service = DataService.newBuilder(dataset)
                     .addEndpoint(Operation.Query, "sparql")
                     .addEndpoint(Operation.Query, "query")

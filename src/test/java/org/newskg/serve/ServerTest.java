@@ -211,6 +211,19 @@ class ServerTest {
     }
 
     @Test
+    void federatedQueriesAreRefused() throws Exception {
+        Server server = Server.builder().store(store).port(0).build().start();
+        try {
+            String query = "SELECT * { SERVICE <" + server.sparqlUrl() + "> { ?s ?p ?o } } LIMIT 1";
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(server.sparqlUrl() + "?query="
+                    + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8))));
+            assertTrue(r.statusCode() >= 400, "SERVICE answered " + r.statusCode());
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void badPortIsRefusedWithItsValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Server.builder().port(70000));
         assertTrue(e.getMessage().contains("70000"), e.getMessage());
