@@ -12,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
@@ -24,6 +26,7 @@ import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The canned queries shipped in the jar under {@code /queries/} (listed in {@code /queries/index.txt}),
@@ -36,7 +39,9 @@ import org.apache.jena.tdb2.TDB2;
  * }</pre>
  *
  * <p>The queries expect the default graph to be the union of the document graphs, as
- * {@code Store.dataset()} and the NewsKG server provide; local runs also ask for it per execution.
+ * {@code Store.dataset()} and the NewsKG server provide. Local runs make sure of it: a TDB2
+ * dataset is asked for its union default graph; any other dataset is queried through a view
+ * whose default graph is the union of its named graphs (its own default graph is then hidden).
  */
 public final class CannedQueries {
 
@@ -110,13 +115,13 @@ public final class CannedQueries {
     /** Runs a query on a local dataset (in a read transaction) and writes the results to {@code out}. */
     public void run(String name, Map<String, String> params, DatasetGraph dataset, ResultFormat format, OutputStream out) {
         Objects.requireNonNull(dataset, "dataset");
-        execute(name, params, format, out, local(dataset), dataset);
+        execute(name, params, format, out, () -> local(dataset), dataset);
     }
 
     /** Runs a query on a remote SPARQL endpoint (e.g. {@code http://localhost:3030/newskg/sparql}) and writes the results to {@code out}. */
     public void run(String name, Map<String, String> params, String endpoint, ResultFormat format, OutputStream out) {
         Objects.requireNonNull(endpoint, "endpoint");
-        execute(name, params, format, out, QueryExecHTTP.service(endpoint), null);
+        execute(name, params, format, out, () -> QueryExecHTTP.service(endpoint), null);
     }
 
     /** Runs a query on a local dataset and returns all its rows, for code that wants the values. */
@@ -138,18 +143,25 @@ public final class CannedQueries {
         }
     }
 
+    /** Call inside a read transaction on {@code dataset}. */
     private static QueryExecBuilder local(DatasetGraph dataset) {
-        return QueryExec.dataset(dataset).set(TDB2.symUnionDefaultGraph, true);
+        if (TDBInternal.isTDB2(dataset)) {
+            return QueryExec.dataset(dataset).set(TDB2.symUnionDefaultGraph, true);
+        }
+        // other datasets (e.g. in memory): a view whose default graph is the union of the named graphs
+        DatasetGraph view = DatasetGraphFactory.createGeneral(dataset.getUnionGraph());
+        dataset.listGraphNodes().forEachRemaining(g -> view.addGraph(g, dataset.getGraph(g)));
+        return QueryExec.dataset(view);
     }
 
     private void execute(String name, Map<String, String> params, ResultFormat format, OutputStream out,
-                         QueryExecBuilder builder, DatasetGraph transactional) {
+                         Supplier<QueryExecBuilder> target, DatasetGraph transactional) {
         CannedQuery query = get(name);
         Binding binding = query.bind(params);
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(out, "out");
         Runnable run = () -> {
-            try (QueryExec exec = builder.query(query.query().cloneQuery()).substitution(binding).build()) {
+            try (QueryExec exec = target.get().query(query.query().cloneQuery()).substitution(binding).build()) {
                 write(exec.select(), format, out);
             }
         };

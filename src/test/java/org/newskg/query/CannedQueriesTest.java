@@ -308,6 +308,24 @@ class CannedQueriesTest {
     }
 
     @Test
+    void inMemoryDatasetsGiveTheSameAnswers() {
+        org.apache.jena.sparql.core.DatasetGraph memory = Fixture.dataset();
+        for (CannedQuery q : QUERIES.all()) {
+            Map<String, String> params = new HashMap<>();
+            q.parameters().stream().filter(p -> !p.optional()).forEach(p -> params.put(p.name(), Fixture.LENA));
+            List<Map<String, String>> expected = rows(q.name(), params);
+            assertEquals(expected, Rows.of(QUERIES.select(q.name(), params, memory)), q.name());
+            assertFalse(expected.isEmpty(), q.name());
+        }
+    }
+
+    @Test
+    void unknownValuesAreEmptyCells() {
+        String publisher = csv("entities", Map.of()).lines().filter(l -> l.contains("Tiber Daily")).findFirst().orElseThrow();
+        assertEquals(NKG.ID + "tiber-daily,Tiber Daily,Organization,Tiber Daily,0,0,", publisher);
+    }
+
+    @Test
     void everyFormatWrites() {
         for (ResultFormat f : ResultFormat.values()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
