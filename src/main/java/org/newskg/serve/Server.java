@@ -41,7 +41,9 @@ import org.newskg.store.Store;
  * <p>Endpoints, read-only over the union of the document graphs:
  * <ul>
  * <li>{@code /newskg/sparql} and {@code /newskg/query}: SPARQL query;</li>
- * <li>{@code /newskg/data}: Graph Store Protocol, read ({@code GET ?graph=DOC}, {@code GET} for all quads);</li>
+ * <li>{@code /newskg/data}: Graph Store Protocol, read ({@code GET ?graph=DOC} for one document,
+ *     plain {@code GET} for all quads; {@code ?default} is the stored default graph, normally empty,
+ *     not the union);</li>
  * <li>{@code /}: the Fuseki UI, with the read-only server description it needs ({@code /$/server}, {@code /$/ping}, {@code /$/stats}).</li>
  * </ul>
  * Only when an update password is configured: {@code /newskg/update} (SPARQL update) and writes to
@@ -114,6 +116,11 @@ public final class Server {
     /** Whether SPARQL update and Graph Store writes are enabled (a password was configured). */
     public boolean updatable() {
         return updatable;
+    }
+
+    /** Blocks the calling thread until the server stops (for a command that serves until interrupted). */
+    public void join() {
+        fuseki.join();
     }
 
     /** Stops the server; the store stays open. */
