@@ -1,13 +1,10 @@
 package org.newskg.query;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +57,11 @@ public final class CannedQueries {
      */
     public static CannedQueries fromClasspath() {
         Map<String, CannedQuery> queries = new LinkedHashMap<>();
-        for (String name : readLines(DIRECTORY + "index.txt")) {
-            String text = String.join("\n", readLines(DIRECTORY + name + ".rq"));
+        List<String> names = read(DIRECTORY + "index.txt").lines()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        for (String name : names) {
             try {
-                queries.put(name, CannedQuery.parse(name, text));
+                queries.put(name, CannedQuery.parse(name, read(DIRECTORY + name + ".rq")));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
@@ -71,19 +69,12 @@ public final class CannedQueries {
         return new CannedQueries(queries);
     }
 
-    private static List<String> readLines(String resource) {
-        InputStream in = CannedQueries.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Missing classpath resource " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            List<String> lines = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!resource.endsWith("index.txt") || !(line.isBlank() || line.startsWith("#"))) {
-                    lines.add(resource.endsWith("index.txt") ? line.strip() : line);
-                }
+    private static String read(String resource) {
+        try (InputStream in = CannedQueries.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing classpath resource " + resource);
             }
-            return lines;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
         }
