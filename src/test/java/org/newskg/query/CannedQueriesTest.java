@@ -210,6 +210,31 @@ class CannedQueriesTest {
     }
 
     @Test
+    void twoTitlesFromOneDocumentAreNoConflict() {
+        org.apache.jena.sparql.core.DatasetGraph memory = Fixture.dataset();
+        org.apache.jena.riot.RDFParser.fromString("""
+                PREFIX id: <https://w3id.org/newskg/id/>
+                PREFIX org: <http://www.w3.org/ns/org#>
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                PREFIX schema: <https://schema.org/>
+                id:doc-3 {
+                  id:doc-3 a schema:NewsArticle .
+                  id:ada-stone a schema:Person ; rdfs:label "Ada Stone" .
+                  id:r3-1 org:member id:ada-stone ; org:role id:role-mayor .
+                  id:role-mayor rdfs:label "Mayor" .
+                  id:r3-2 org:member id:ada-stone ; org:role id:role-chair .
+                  id:role-chair rdfs:label "Chair of the Port Board" .
+                  id:r3-3 org:member id:tomas-reed ; org:role id:role-union-leader2 .
+                  id:role-union-leader2 rdfs:label "Union Leader" .
+                }
+                """, org.apache.jena.riot.Lang.TRIG).parse(memory);
+        List<Map<String, String>> conflicts = Rows.of(QUERIES.select("role-conflicts", Map.of(), memory));
+        // Ada's two titles come from one document; Tomas's differ only in case
+        assertEquals(Set.of(Fixture.LENA), Set.copyOf(Rows.column(conflicts, "person")));
+        assertEquals(2, Rows.of(QUERIES.select("roles", Map.of("person", "Ada"), memory)).size());
+    }
+
+    @Test
     void events() {
         List<Map<String, String>> events = rows("events", Map.of());
         assertEquals(List.of("Briefing", "Interview"), Rows.column(events, "event_type"));
