@@ -220,11 +220,11 @@ class CannedQueriesTest {
                 id:doc-3 {
                   id:doc-3 a schema:NewsArticle .
                   id:ada-stone a schema:Person ; rdfs:label "Ada Stone" .
-                  id:r3-1 org:member id:ada-stone ; org:role id:role-mayor .
+                  id:r3-1 a org:Membership ; org:member id:ada-stone ; org:role id:role-mayor .
                   id:role-mayor rdfs:label "Mayor" .
-                  id:r3-2 org:member id:ada-stone ; org:role id:role-chair .
+                  id:r3-2 a org:Membership ; org:member id:ada-stone ; org:role id:role-chair .
                   id:role-chair rdfs:label "Chair of the Port Board" .
-                  id:r3-3 org:member id:tomas-reed ; org:role id:role-union-leader2 .
+                  id:r3-3 a org:Membership ; org:member id:tomas-reed ; org:role id:role-union-leader2 .
                   id:role-union-leader2 rdfs:label "Union Leader" .
                 }
                 """, org.apache.jena.riot.Lang.TRIG).parse(memory);
