@@ -64,11 +64,13 @@ public final class Server {
 
     private final FusekiServer fuseki;
     private final boolean updatable;
+    private final int configuredPort;
     private boolean started;
 
-    private Server(FusekiServer fuseki, boolean updatable) {
+    private Server(FusekiServer fuseki, boolean updatable, int configuredPort) {
         this.fuseki = fuseki;
         this.updatable = updatable;
+        this.configuredPort = configuredPort;
     }
 
     /** Starts configuring a server. */
@@ -76,9 +78,17 @@ public final class Server {
         return new Builder();
     }
 
-    /** Starts listening; returns this server. */
+    /**
+     * Starts listening; returns this server.
+     *
+     * @throws IllegalStateException naming the port if it cannot be used (e.g. already in use)
+     */
     public Server start() {
-        fuseki.start();
+        try {
+            fuseki.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot serve on port " + configuredPort + ": " + e.getMessage(), e);
+        }
         started = true;
         return this;
     }
@@ -228,7 +238,7 @@ public final class Server {
             if (updatable) {
                 fuseki.securityHandler(securityHandler(updateUser, updatePassword));
             }
-            return new Server(fuseki.build(), updatable);
+            return new Server(fuseki.build(), updatable, port);
         }
 
         /** The Fuseki UI's files: the {@code webapp/} folder of the jena-fuseki-ui jar (or of the shaded NewsKG jar). */

@@ -231,4 +231,13 @@ class ServerTest {
         assertTrue(negative.getMessage().contains("-1"), negative.getMessage());
         assertThrows(IllegalStateException.class, () -> Server.builder().build());
     }
+
+    @Test
+    void portInUseIsReportedWithItsValue() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            Server server = Server.builder().store(store).port(taken.getLocalPort()).build();
+            IllegalStateException e = assertThrows(IllegalStateException.class, server::start);
+            assertTrue(e.getMessage().contains(String.valueOf(taken.getLocalPort())), e.getMessage());
+        }
+    }
 }
