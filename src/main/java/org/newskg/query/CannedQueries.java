@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -24,6 +25,7 @@ import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.newskg.rdf.NKG;
 
 /**
  * The canned queries shipped in the jar under {@code /queries/} (listed in {@code /queries/index.txt}),
@@ -153,7 +155,7 @@ public final class CannedQueries {
         Objects.requireNonNull(out, "out");
         Runnable run = () -> {
             try (QueryExec exec = target.get().query(query.query().cloneQuery()).substitution(binding).build()) {
-                write(exec.select(), format, out);
+                write(exec.select(), format, out, tablePrefixes(query));
             }
         };
         if (transactional == null) {
@@ -164,11 +166,24 @@ public final class CannedQueries {
         }
     }
 
+    private static PrefixMapping tablePrefixes(CannedQuery query) {
+        return PrefixMapping.Factory.create()
+                .setNsPrefixes(PrefixMapping.Standard)
+                .setNsPrefixes(query.query().getPrefixMapping())
+                .setNsPrefix("id", NKG.ID)
+                .lock();
+    }
+
     /** Writes rows in the given format; the stream is flushed, not closed. */
     public static void write(RowSet rows, ResultFormat format, OutputStream out) {
+        write(rows, format, out, PrefixMapping.Standard);
+    }
+
+    /** Writes rows in the given format, the table abbreviating IRIs with {@code prefixes}; the stream is flushed, not closed. */
+    public static void write(RowSet rows, ResultFormat format, OutputStream out, PrefixMapping prefixes) {
         ResultSet results = ResultSet.adapt(rows);
         switch (format) {
-            case TABLE -> ResultSetFormatter.out(out, results);
+            case TABLE -> ResultSetFormatter.out(out, results, prefixes);
             case CSV -> ResultSetFormatter.outputAsCSV(out, results);
             case TSV -> ResultSetFormatter.outputAsTSV(out, results);
             case JSON -> ResultSetFormatter.outputAsJSON(out, results);

@@ -6,7 +6,7 @@ import java.util.Locale;
  * How {@link CannedQueries} writes results.
  *
  * <ul>
- * <li>{@link #TABLE}: a text table for people, RDF terms in Turtle form;</li>
+ * <li>{@link #TABLE}: a text table for people, RDF terms in Turtle form with prefixes ({@code id:} for NewsKG IRIs);</li>
  * <li>{@link #CSV}: RFC 4180 (CRLF line ends), a header of variable names, plain values: IRIs
  *     without {@code <>}, literals as their lexical form (the contract's canned query columns);</li>
  * <li>{@link #TSV}: SPARQL 1.1 TSV, RDF terms in N-Triples form;</li>
