@@ -1,0 +1,309 @@
+package org.newskg.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.vocabulary.RDF;
+import org.newskg.rdf.SCHEMA;
+
+/**
+ * The NewsKG knowledge graph on disk: a TDB2 database holding one named graph per document
+ * (graph name = document IRI). Queries see the union of all named graphs as the default graph,
+ * so a SPARQL query without {@code GRAPH} spans every document.
+ *
+ * <pre>{@code
+ * try (Store store = Store.open(Path.of("newskg-db"))) {
+ *     store.replaceDocument(documentIri, quads);   // one transaction: all of it or nothing
+ *     long n = store.documentCount();
+ * }
+ * }</pre>
+ *
+ * <p>A document is a named graph that describes itself as a {@code schema:NewsArticle}
+ * ({@code <g> a schema:NewsArticle} inside graph {@code <g>}); other named graphs (for example
+ * links to Wikidata) are queried like any other but are not counted as documents.
+ *
+ * <p>Thread safety: reads and single-document writes may come from any thread (TDB2 serialises
+ * writers). A {@link Batch} belongs to the thread that opened it.
+ */
+public final class Store implements AutoCloseable {
+
+    /** Directories open in this JVM: TDB2 shares one connection per directory, so a second open would alias the first. */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+
+    private final Path directory;
+    private final DatasetGraph dataset;
+    private volatile boolean closed;
+
+    private Store(Path directory, DatasetGraph dataset) {
+        this.directory = directory;
+        this.dataset = dataset;
+    }
+
+    /**
+     * Opens the TDB2 store in {@code dir}, creating it when the directory is missing or empty.
+     *
+     * @throws StoreException if {@code dir} is a file, a directory that is not a TDB2 database,
+     *                        already open in this process, or locked by another process
+     */
+    public static Store open(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        Path path = dir.toAbsolutePath().normalize();
+        checkLooksLikeTdb2(path);
+        if (!OPEN.add(path)) {
+            throw new StoreException("The store at " + path + " is already open in this process");
+        }
+        try {
+            Files.createDirectories(path);
+            DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(path.toString());
+            dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+            return new Store(path, dsg);
+        } catch (IOException e) {
+            OPEN.remove(path);
+            throw new StoreException("Cannot create the store directory " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            OPEN.remove(path);
+            throw new StoreException("Cannot open the store at " + path
+                    + " (is another process using it?): " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkLooksLikeTdb2(Path path) {
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new StoreException("Not a directory, cannot hold a store: " + path);
+        }
+        if (!Files.isDirectory(path)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(path)) {
+            List<String> names = entries.map(p -> p.getFileName().toString()).toList();
+            boolean empty = names.isEmpty() || names.equals(List.of("tdb.lock"));
+            boolean tdb2 = names.stream().anyMatch(n -> n.matches("Data-\\d+"));
+            if (!empty && !tdb2) {
+                throw new StoreException("Not a TDB2 store (no Data-NNNN folder): " + path);
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the store directory " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The directory this store lives in. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * The dataset for reading (SPARQL, Fuseki). Its default graph is the union of the named graphs.
+     * Write through {@link #replaceDocument} or {@link #batch()}, which keep documents whole.
+     */
+    public DatasetGraph dataset() {
+        checkOpen();
+        return dataset;
+    }
+
+    /**
+     * Replaces the named graph {@code graphName} by {@code quads}, in one write transaction.
+     * Every quad must be in {@code graphName}. If anything fails, including the iteration over
+     * {@code quads} itself, the transaction is aborted and the store is exactly as before.
+     *
+     * @throws StoreException wrapping the failure, naming the document
+     * @throws IllegalStateException if this thread is already inside a transaction on this store
+     */
+    public void replaceDocument(Node graphName, Iterable<Quad> quads) {
+        checkGraphName(graphName);
+        Objects.requireNonNull(quads, "quads");
+        checkOpen();
+        if (dataset.isInTransaction()) {
+            throw new IllegalStateException("replaceDocument(" + graphName
+                    + ") inside a transaction: it would not be atomic; use a Batch");
+        }
+        try {
+            Txn.executeWrite(dataset, () -> {
+                dataset.deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
+                for (Quad quad : quads) {
+                    dataset.add(checkQuad(graphName, quad));
+                }
+            });
+        } catch (RuntimeException e) {
+            throw new StoreException("Document " + graphName + " was not stored, the store is unchanged: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a document with this graph name is stored. */
+    public boolean hasDocument(Node graphName) {
+        checkGraphName(graphName);
+        checkOpen();
+        return Txn.calculateRead(dataset, () -> isDocument(graphName));
+    }
+
+    /** How many documents are stored. */
+    public long documentCount() {
+        checkOpen();
+        return Txn.calculateRead(dataset, () -> Iter.count(Iter.filter(dataset.listGraphNodes(), this::isDocument)));
+    }
+
+    private boolean isDocument(Node graphName) {
+        return dataset.contains(graphName, graphName, RDF.type.asNode(), SCHEMA.NewsArticle.asNode());
+    }
+
+    /**
+     * Opens one write transaction for loading many documents quickly. See {@link Batch} for what
+     * stays atomic. Use it on one thread, in try-with-resources, and call {@link Batch#commit()}.
+     */
+    public Batch batch() {
+        checkOpen();
+        if (dataset.isInTransaction()) {
+            throw new IllegalStateException("A batch cannot start inside another transaction");
+        }
+        dataset.begin(ReadWrite.WRITE);
+        return new Batch();
+    }
+
+    /** Releases the database files; the directory can then be opened again, by this or another process. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (dataset.isInTransaction()) {
+                dataset.abort();
+                dataset.end();
+            }
+            TDBInternal.expel(dataset);
+        } finally {
+            OPEN.remove(directory);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("The store at " + directory + " is closed");
+        }
+    }
+
+    private static void checkGraphName(Node graphName) {
+        Objects.requireNonNull(graphName, "graphName");
+        if (!graphName.isURI()) {
+            throw new IllegalArgumentException("A document graph name must be an IRI: " + graphName);
+        }
+    }
+
+    private static Quad checkQuad(Node graphName, Quad quad) {
+        if (!graphName.equals(quad.getGraph())) {
+            throw new IllegalArgumentException("Quad outside the document's graph " + graphName + ": " + quad);
+        }
+        return quad;
+    }
+
+    /**
+     * Many documents in one write transaction, which is much faster than one transaction each.
+     *
+     * <pre>{@code
+     * try (Store.Batch batch = store.batch()) {
+     *     for (Doc d : docs) {
+     *         try { batch.replaceDocument(d.iri(), d.quads()); }
+     *         catch (StoreException e) { report(e); }   // this document skipped, the batch goes on
+     *     }
+     *     batch.commit();
+     * }
+     * }</pre>
+     *
+     * <p>What is atomic: each document's quads are first read completely into memory, so a
+     * document whose quads fail to be produced is skipped and leaves nothing behind, and the batch
+     * continues. A failure while <em>writing</em> to the database, or a crash before
+     * {@link #commit()}, loses the whole batch: the store is then as it was before the batch,
+     * never half a document. Closing without committing aborts.
+     */
+    public final class Batch implements AutoCloseable {
+
+        private boolean finished;
+        private long documents;
+
+        private Batch() {
+        }
+
+        /**
+         * Replaces one document inside this batch.
+         *
+         * @throws StoreException if the quads could not be produced (this document is skipped, the
+         *                        batch stays usable) or could not be written (the batch is aborted)
+         */
+        public void replaceDocument(Node graphName, Iterable<Quad> quads) {
+            checkGraphName(graphName);
+            Objects.requireNonNull(quads, "quads");
+            checkActive();
+            List<Quad> buffered = new ArrayList<>();
+            try {
+                for (Quad quad : quads) {
+                    buffered.add(checkQuad(graphName, quad));
+                }
+            } catch (RuntimeException e) {
+                throw new StoreException("Document " + graphName + " was skipped, nothing of it was written: "
+                        + e.getMessage(), e);
+            }
+            try {
+                dataset.deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
+                buffered.forEach(dataset::add);
+                documents++;
+            } catch (RuntimeException e) {
+                abort();
+                throw new StoreException("Writing document " + graphName
+                        + " failed; the whole batch was aborted: " + e.getMessage(), e);
+            }
+        }
+
+        /** Documents written so far in this batch. */
+        public long documents() {
+            return documents;
+        }
+
+        /** Makes the batch durable. */
+        public void commit() {
+            checkActive();
+            try {
+                dataset.commit();
+            } finally {
+                finished = true;
+                dataset.end();
+            }
+        }
+
+        /** Aborts unless {@link #commit()} was called. */
+        @Override
+        public void close() {
+            if (!finished) {
+                abort();
+            }
+        }
+
+        private void abort() {
+            finished = true;
+            dataset.abort();
+            dataset.end();
+        }
+
+        private void checkActive() {
+            if (finished) {
+                throw new IllegalStateException("This batch on " + directory + " is already finished");
+            }
+        }
+    }
+}
