@@ -1,7 +1,6 @@
 package org.newskg.cli;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import org.newskg.serve.Server;
 import org.newskg.store.Store;
@@ -32,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         var out = spec.commandLine().getOut();
         String password = null;
         if (passwordVariable != null) {
@@ -58,12 +57,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "?p . ?p <http://www.w3.org/2000/01/rdf-schema#label> ?speaker } GROUP BY ?speaker ORDER BY DESC(?statements)'");
             out.println("Press Ctrl-C to stop.");
             out.flush();
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.stop();
-                stopped.countDown();
-            }));
-            stopped.await();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            server.join();
         }
         return 0;
     }
