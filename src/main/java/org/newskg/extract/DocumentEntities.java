@@ -86,7 +86,13 @@ final class DocumentEntities {
             "January", "February", "March", "April", "June", "July", "August", "September", "October",
             "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
             "OK", "AM", "PM", "A.M.", "P.M.", "CEST", "GMT", "UTC", "EST", "EDT", "Q1", "Q2", "Q3", "Q4", "No", "Yes",
-            "Mln", "Mlns", "Bln", "Dlrs", "Pct", "Cts", "Vs", "Inc.", "Corp.", "Jr", "Jr.", "Sr", "Sr.");
+            "Mln", "Mlns", "Bln", "Dlrs", "Pct", "Cts", "Vs", "Jr", "Jr.", "Sr", "Sr.", "May", "Reuter", "Reuters", "NOTE", "Shr", "Net", "Revs");
+    /** Title words that also start company names ("General Motors"): a title only before a given name. */
+    private static final Set<String> AMBIGUOUS_TITLES = Set.of(
+            "general", "major", "chief", "executive", "head", "leader", "member", "partner", "owner", "officer", "official",
+            "expert", "analyst", "fellow", "editor", "reporter", "judge", "justice", "speaker", "founder", "candidate", "first",
+            "second", "national", "federal", "security", "state", "trade", "energy", "health", "press", "research", "top",
+            "special", "high", "supreme", "deputy", "chair", "director", "king", "prince", "queen", "captain", "marshal", "lord");
     private static final Set<String> PARTICLES = Set.of(
             "van", "der", "den", "de", "von", "al", "bin", "ibn", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "el", "ter", "zu");
     private static final Set<String> FUNCTION_POS = Set.of("PRON", "DET", "CCONJ", "SCONJ", "AUX", "ADP", "PART", "PUNCT", "SYM", "INTJ");
@@ -125,6 +131,10 @@ final class DocumentEntities {
     private final List<int[]> sentenceWords = new ArrayList<>();
     private final Set<Integer> headlines = new java.util.HashSet<>();
     private final boolean[] taken;
+    /** Words the document capitalises inside sentences: names, when they also open one. */
+    private final Set<String> midSentenceCaps = new java.util.HashSet<>();
+    /** Words the document puts right after an honorific or a capitalised title ("Mr Novak"): surnames. */
+    private final Set<String> surnameWithTitle = new java.util.HashSet<>();
     private final List<Ent> ents = new ArrayList<>();
     private final Map<String, Ent> byIdentity = new HashMap<>();
     private final Map<String, Ent> acronyms = new HashMap<>();
@@ -146,6 +156,15 @@ final class DocumentEntities {
             sentenceWords.add(new int[] {first, words.size()});
         }
         this.taken = new boolean[words.size()];
+        for (Word x : words) {
+            if (!x.sentenceStart() && capitalised(x.text()) && !FUNCTION_POS.contains(x.pos())) {
+                midSentenceCaps.add(x.text());
+            }
+            if (x.index() > 0 && capitalised(x.text()) && (lex.isHonorific(w(x.index() - 1).text())
+                    || lex.isTitleHead(w(x.index() - 1).text()) && capitalised(w(x.index() - 1).text()))) {
+                surnameWithTitle.add(x.text());
+            }
+        }
     }
 
     private static boolean isOpening(String token) {
@@ -276,7 +295,7 @@ final class DocumentEntities {
         }
         Word x = w(i);
         if (x.sentenceStart()) {
-            if (lexiconWord(i) || "PROPN".equals(x.pos())) {
+            if (lexiconWord(i) || "PROPN".equals(x.pos()) || allCaps(x.text()) || midSentenceCaps.contains(x.text())) {
                 return true;
             }
             int next = i + 1;
@@ -293,7 +312,7 @@ final class DocumentEntities {
         }
         if (nameWord(j)) {
             return !(FUNCTION_POS.contains(x.pos()) && x.text().length() <= 3 && !allCaps(x.text()) && !"PROPN".equals(x.pos())
-                    && !lex.organizationHeads.containsKey(x.text()));
+                    && lex.organizationHead(x.text()) == null);
         }
         return PARTICLES.contains(x.text()) && j + 1 < sentenceEnd(j) && nameWord(j + 1) && !lex.places.containsKey(w(j + 1).text());
     }
@@ -309,6 +328,12 @@ final class DocumentEntities {
                 continue;
             }
             int j = i + 1;
+            for (int k = Math.min(to, i + lex.longestEntry); k > i + 1; k--) {
+                if (lexiconType(i, k) != null) {
+                    j = k;
+                    break;
+                }
+            }
             while (j < to && !taken[j] && !w(j - 1).basedCue()) {
                 if (continuesName(j)) {
                     j++;
@@ -343,7 +368,7 @@ final class DocumentEntities {
             case "of", "for" -> {
                 for (int x = from; x < j; x++) {
                     String t = w(x).text();
-                    if (lex.organizationHeads.getOrDefault(t, false) || lex.placeHeads.contains(t) || lex.isTitleHead(t)
+                    if (Boolean.TRUE.equals(lex.organizationHead(t)) || lex.placeHeads.contains(t) || lex.isTitleHead(t)
                             || OTHER_HEADS.contains(t) || EVENT_HEADS.contains(t)) {
                         return k;
                     }
@@ -352,7 +377,7 @@ final class DocumentEntities {
             }
             case "and" -> {
                 for (int x = from; x < j; x++) {
-                    if (lex.organizationHeads.containsKey(w(x).text()) || lex.isTitleWord(w(x).text())) {
+                    if (Boolean.TRUE.equals(lex.organizationHead(w(x).text())) || lex.isTitleWord(w(x).text())) {
                         return -1;
                     }
                 }
@@ -360,7 +385,7 @@ final class DocumentEntities {
                 while (e < to && nameWord(e)) {
                     e++;
                 }
-                return lex.organizationHeads.containsKey(w(e - 1).text()) && e - 1 > k - 1 ? k : -1;
+                return lex.organizationHead(w(e - 1).text()) != null && e - 1 > k - 1 ? k : -1;
             }
             case "on", "in", "upon" -> {
                 for (int x = from; x < j; x++) {
@@ -408,46 +433,58 @@ final class DocumentEntities {
         int titleFrom = -1;
         String gender = null;
         if (!hasHead) {
-            int p = from;
             int dem = demonymAt(from, to);
-            if (dem > 0) {
-                p += dem;
+            int t0 = from + dem;
+            for (int t = t0; t < to - 1; t++) {
+                if (!lex.isTitleWord(w(t).text()) && !lex.isHonorific(w(t).text())) {
+                    continue;
+                }
+                int p = t;
+                boolean sawTitle = false;
+                while (p < to - 1 && (lex.isTitleWord(w(p).text()) || lex.isHonorific(w(p).text()))) {
+                    String h = w(p).lower();
+                    if (lex.honorifics.containsKey(h) && !lex.honorifics.get(h).isEmpty()) {
+                        gender = lex.honorifics.get(h);
+                    }
+                    sawTitle |= lex.isTitleHead(w(p).text()) || lex.isHonorific(w(p).text());
+                    p++;
+                    if (sawTitle && p < to - 1 && (w(p).text().equals("of") || w(p).text().equals("for"))) {
+                        int q = p + 1;
+                        if (w(q).text().equals("the")) {
+                            q++;
+                        }
+                        int r = q;
+                        while (r < to - 1 && (lex.isTitleWord(w(r).text()) || lex.places.containsKey(w(r).text())
+                                || lex.organizationHead(w(r).text()) != null || "and".equals(w(r).text()) || "Affairs".equals(w(r).text()))) {
+                            r++;
+                        }
+                        if (r > q && r < to) {
+                            p = r;
+                        } else {
+                            // "Chairman of Paxar Corp": no person here; the rest is an organisation
+                            if (t > t0) {
+                                classify(from, t, out);
+                            }
+                            classify(q, to, out);
+                            return;
+                        }
+                    }
+                }
+                boolean ambiguous = p - t == 1 && AMBIGUOUS_TITLES.contains(w(t).lower());
+                if (sawTitle && p < to && (!ambiguous || lex.givenNames.containsKey(w(p).text()))) {
+                    if (t > t0) {
+                        // "Treasury Secretary X", "SEC Chairman X": the words before the title name the organisation
+                        classify(t0, t, out);
+                    }
+                    titleFrom = from;
+                    if (dem > 0) {
+                        country = lex.demonyms.get(text(from, from + dem));
+                    }
+                    a = p;
+                }
+                break;
             }
-            boolean sawTitle = false;
-            while (p < to - 1 && (lex.isTitleWord(w(p).text()) || lex.isHonorific(w(p).text())
-                    || (sawTitle && lex.organizationHeads.containsKey(w(p).text()) && !lex.organizationHeads.getOrDefault(w(p).text(), true)))) {
-                String h = w(p).lower();
-                if (lex.honorifics.containsKey(h) && !lex.honorifics.get(h).isEmpty()) {
-                    gender = lex.honorifics.get(h);
-                }
-                sawTitle |= lex.isTitleHead(w(p).text()) || lex.isHonorific(w(p).text());
-                p++;
-                if (sawTitle && p < to - 1 && (w(p).text().equals("of") || w(p).text().equals("for"))) {
-                    int q = p + 1;
-                    if (w(q).text().equals("the")) {
-                        q++;
-                    }
-                    int r = q;
-                    while (r < to - 1 && (lex.isTitleWord(w(r).text()) || lex.places.containsKey(w(r).text())
-                            || lex.organizationHeads.containsKey(w(r).text()) || "and".equals(w(r).text()) || "Affairs".equals(w(r).text()))) {
-                        r++;
-                    }
-                    if (r > q && r < to) {
-                        p = r;
-                    } else {
-                        // "Chairman of Paxar Corp": the title has no person here; the rest is an organisation
-                        classify(q, to, out);
-                        return;
-                    }
-                }
-            }
-            if (sawTitle && p < to) {
-                titleFrom = from;
-                if (dem > 0) {
-                    country = lex.demonyms.get(text(from, from + dem));
-                }
-                a = p;
-            } else if (dem > 0 && dem < to - from) {
+            if (titleFrom < 0 && dem > 0 && dem < to - from) {
                 country = lex.demonyms.get(text(from, from + dem));
                 a = from + dem;
             }
@@ -474,6 +511,9 @@ final class DocumentEntities {
             out.add(new Candidate(a, to, lexType, 0.95, lex.organizations.get(surface), country, null, titleFrom, true));
             return;
         }
+        if (lexType == EntityType.PLACE && premodifier(to)) {
+            return;
+        }
         if (lexType == EntityType.PLACE) {
             out.add(new Candidate(a, to, lexType, 0.95, lex.places.get(surface).name(), country, null, titleFrom, true));
             return;
@@ -490,12 +530,12 @@ final class DocumentEntities {
             out.add(new Candidate(a, to, EntityType.OTHER, 0.7, null, country, null, -1, true));
             return;
         }
-        if (lex.organizationHeads.containsKey(last) && (n >= 2 || allCaps(last))) {
+        if (lex.organizationHead(last) != null && (n >= 2 || allCaps(last))) {
             out.add(new Candidate(a, to, EntityType.ORGANIZATION, 0.85, null, country, null, -1, true));
             return;
         }
         for (int x = a; x < to; x++) {
-            if (lex.organizationHeads.getOrDefault(w(x).text(), false) && n >= 2 && x + 1 < to && !capitalised(w(x + 1).text())) {
+            if (Boolean.TRUE.equals(lex.organizationHead(w(x).text())) && n >= 2 && x + 1 < to && !capitalised(w(x + 1).text())) {
                 out.add(new Candidate(a, to, EntityType.ORGANIZATION, 0.8, null, country, null, -1, true));
                 return;
             }
@@ -504,7 +544,7 @@ final class DocumentEntities {
             out.add(new Candidate(a, to, EntityType.PLACE, 0.8, null, country, null, -1, true));
             return;
         }
-        if (n == 1 && lex.organizationHeads.getOrDefault(first, false)) {
+        if (n == 1 && Boolean.TRUE.equals(lex.organizationHead(first))) {
             // a bare "Ministry" or "Army": an organisation already named, or a weak guess
             out.add(new Candidate(a, to, EntityType.ORGANIZATION, 0.4, null, country, null, -1, false));
             return;
@@ -534,11 +574,22 @@ final class DocumentEntities {
             out.add(new Candidate(a, to, EntityType.ORGANIZATION, 0.55, null, country, null, -1, false));
             return;
         }
-        if (n >= 2 && n <= 3 && nameLike(a, to)) {
-            out.add(new Candidate(a, to, EntityType.PERSON, 0.4, null, country, null, -1, false));
+        if (n >= 2 && n <= 3 && nameLike(a, to) && surnameWithTitle.contains(last)) {
+            out.add(new Candidate(a, to, EntityType.PERSON, 0.55, null, country, null, -1, true));
             return;
         }
         out.add(new Candidate(a, to, EntityType.ORGANIZATION, 0.35, null, country, null, -1, false));
+    }
+
+    /** "the U.S. economy", "Russian gas": a country name used as a modifier of a common noun. */
+    private boolean premodifier(int to) {
+        if (to >= sentenceEnd(to - 1)) {
+            return false;
+        }
+        Word next = w(to);
+        return !capitalised(next.text()) && ("NOUN".equals(next.pos()) || "ADJ".equals(next.pos()))
+                && !Set.of("today", "yesterday", "tomorrow", "now", "last", "next", "this", "itself", "alone").contains(next.lower())
+                && !lex.groupHeads.contains(next.lower());
     }
 
     private String genderOf(String given) {
@@ -550,7 +601,7 @@ final class DocumentEntities {
         for (int x = from; x < to; x++) {
             String t = w(x).text();
             if (allCaps(t) && t.length() > 1 || !t.chars().allMatch(c -> Character.isLetter(c) || c == '\'' || c == '.')
-                    || lex.organizationHeads.containsKey(t) || lex.placeHeads.contains(t)) {
+                    || lex.organizationHead(t) != null || lex.placeHeads.contains(t)) {
                 return false;
             }
         }
@@ -564,6 +615,17 @@ final class DocumentEntities {
             String after = w(to + 1).text();
             if (after.equals("who") || after.equals("whose") || "NUM".equals(w(to + 1).pos()) && after.matches("\\d{1,2}")) {
                 return true;
+            }
+            // "X, the deputy minister", "X, a senior economist at Y"
+            for (int k = to + 1; k < Math.min(end, to + 6); k++) {
+                Word y = w(k);
+                if (lex.isTitleHead(y.text()) && !AMBIGUOUS_TITLES.contains(y.lower()) || lex.isTitleHead(y.text()) && k > to + 1) {
+                    return true;
+                }
+                if (!(Set.of("the", "a", "an", "former").contains(y.lower()) || lex.isTitleWord(y.text()) || lex.demonyms.containsKey(y.text())
+                        || "ADJ".equals(y.pos()) || capitalised(y.text()) && !"PUNCT".equals(y.pos()))) {
+                    break;
+                }
             }
         }
         if (to < end && (to - from) >= 2 && to - from <= 3 && nameLike(from, to)) {
@@ -588,7 +650,7 @@ final class DocumentEntities {
 
     private boolean endsWithHead(int from, int to) {
         String last = w(to - 1).text();
-        return to - from >= 2 && (lex.organizationHeads.containsKey(last) || lex.placeHeads.contains(last) && !lex.isTitleWord(last)
+        return to - from >= 2 && (lex.organizationHead(last) != null || lex.placeHeads.contains(last) && !lex.isTitleWord(last)
                 || EVENT_HEADS.contains(last) || OTHER_HEADS.contains(last));
     }
 
@@ -629,12 +691,12 @@ final class DocumentEntities {
     private void resolveNames(List<Candidate> candidates) {
         // strong names first, so that a later or earlier surname or short company name finds its full form
         for (Candidate c : candidates) {
-            if (c.strong()) {
+            if (c.strong() && !taken[c.from()]) {
                 name(c);
             }
         }
         for (Candidate c : candidates) {
-            if (!c.strong()) {
+            if (!c.strong() && !taken[c.from()]) {
                 Ent e = matchShortForm(text(c.from(), c.to()));
                 if (e != null) {
                     EntityType t = e.type();
@@ -711,9 +773,9 @@ final class DocumentEntities {
                 } else if (t == EntityType.PERSON && parts.size() == 1 && np.get(0).equals(s)) {
                     score = 1;
                 } else if (t == EntityType.ORGANIZATION && parts.size() == 1 && s.length() >= 4 && np.contains(s)
-                        && !lex.organizationHeads.containsKey(s)) {
+                        && lex.organizationHead(s) == null) {
                     score = 2;
-                } else if (parts.size() == 1 && lex.organizationHeads.getOrDefault(s, false) && t == EntityType.ORGANIZATION && np.contains(s)) {
+                } else if (parts.size() == 1 && Boolean.TRUE.equals(lex.organizationHead(s)) && t == EntityType.ORGANIZATION && np.contains(s)) {
                     score = 2;
                 }
                 if (score > bestScore) {

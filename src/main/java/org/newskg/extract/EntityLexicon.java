@@ -109,6 +109,22 @@ final class EntityLexicon {
         longestEntry = Math.max(longestEntry, entry.split("[ -]").length + 2);
     }
 
+    /**
+     * Whether {@code word} heads an organisation name: null if not, true if anywhere ("Ministry of"),
+     * false if only at the end ("Corp"). Tolerates a final full stop and plurals ("Corp.", "Ministries").
+     */
+    Boolean organizationHead(String word) {
+        String w = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+        Boolean b = organizationHeads.get(w);
+        if (b == null && w.length() > 4 && w.endsWith("ies")) {
+            b = organizationHeads.get(w.substring(0, w.length() - 3) + "y");
+        }
+        if (b == null && w.length() > 4 && w.endsWith("s") && !w.endsWith("ss")) {
+            b = organizationHeads.get(w.substring(0, w.length() - 1));
+        }
+        return b;
+    }
+
     boolean isTitleWord(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         return titleHeads.contains(w) || titleModifiers.contains(w);
