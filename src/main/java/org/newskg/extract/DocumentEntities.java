@@ -86,7 +86,7 @@ final class DocumentEntities {
             "January", "February", "March", "April", "June", "July", "August", "September", "October",
             "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
             "OK", "AM", "PM", "A.M.", "P.M.", "CEST", "GMT", "UTC", "EST", "EDT", "Q1", "Q2", "Q3", "Q4", "No", "Yes",
-            "Mln", "Mlns", "Bln", "Dlrs", "Pct", "Cts", "Vs", "Jr", "Jr.", "Sr", "Sr.", "May", "Reuter", "Reuters", "NOTE", "Shr", "Net", "Revs");
+            "Mln", "Mlns", "Bln", "Dlrs", "Pct", "Cts", "Vs", "Jr", "Jr.", "Sr", "Sr.", "May", "Reuter", "NOTE", "Shr", "Net", "Revs");
     /** Title words that also start company names ("General Motors"): a title only before a given name. */
     private static final Set<String> AMBIGUOUS_TITLES = Set.of(
             "general", "major", "chief", "executive", "head", "leader", "member", "partner", "owner", "officer", "official",
@@ -120,6 +120,7 @@ final class DocumentEntities {
     private static final Set<String> GENERIC_ORG_HEADS = Set.of("company", "firm", "corporation", "group");
     private static final Set<String> GROUP_DETERMINERS = Set.of(
             "a", "an", "the", "some", "several", "many", "other", "two", "three", "four", "most", "few", "all", "these", "those", "both", "various", "numerous");
+    private static final Set<String> INSTITUTIONS = Set.of("government", "administration", "army", "military", "navy", "parliament", "cabinet", "police");
     private static final Set<String> MASCULINE = Set.of("he", "him", "his", "himself");
     private static final Set<String> FEMININE = Set.of("she", "her", "hers", "herself");
 
@@ -328,14 +329,24 @@ final class DocumentEntities {
                 continue;
             }
             int j = i + 1;
+            boolean lexical = false;
             for (int k = Math.min(to, i + lex.longestEntry); k > i + 1; k--) {
                 if (lexiconType(i, k) != null) {
                     j = k;
+                    lexical = true;
                     break;
                 }
             }
             while (j < to && !taken[j] && !w(j - 1).basedCue()) {
+                if (titleStartsAt(j, to) || lexical && !endsInHead(j, to)) {
+                    // "SEC Chairman John Shad": the title opens a new run, the organisation stays apart
+                    break;
+                }
                 if (continuesName(j)) {
+                    j++;
+                    continue;
+                }
+                if (w(j).text().equals(".") && j + 1 < to && w(j - 1).text().length() == 1 && w(j - 1).end() == w(j).begin() && nameWord(j + 1)) {
                     j++;
                     continue;
                 }
@@ -349,6 +360,30 @@ final class DocumentEntities {
             i = j;
         }
         return out;
+    }
+
+    /** A capitalised title ("Defence Minister", "Chairman") at {@code j}, followed by a capitalised name. */
+    private boolean titleStartsAt(int j, int to) {
+        int p = j;
+        boolean head = false;
+        while (p < to && capitalised(w(p).text()) && (lex.isTitleWord(w(p).text()) || lex.isHonorific(w(p).text()))) {
+            head |= lex.isTitleHead(w(p).text()) || lex.isHonorific(w(p).text());
+            p++;
+        }
+        if (!head || p >= to || !nameWord(p) || lex.organizationHead(w(p).text()) != null) {
+            return false;
+        }
+        boolean ambiguous = p - j == 1 && AMBIGUOUS_TITLES.contains(w(j).lower());
+        return !ambiguous || lex.givenNames.containsKey(w(p).text());
+    }
+
+    /** Whether the capitalised words from {@code j} end in an organisation head ("London" + "Stock Exchange"). */
+    private boolean endsInHead(int j, int to) {
+        int e = j;
+        while (e < to && nameWord(e)) {
+            e++;
+        }
+        return e > j && lex.organizationHead(w(e - 1).text()) != null;
     }
 
     /** Where a run continues after the connector at {@code j} ("of", "and", "&", "on", "in"), or -1. */
@@ -385,7 +420,9 @@ final class DocumentEntities {
                 while (e < to && nameWord(e)) {
                     e++;
                 }
-                return lex.organizationHead(w(e - 1).text()) != null && e - 1 > k - 1 ? k : -1;
+                boolean suffixOnly = Boolean.FALSE.equals(lex.organizationHead(w(k).text()));
+                boolean oneWordBefore = j - from == 1 && !lex.places.containsKey(w(from).text()) && !lex.givenNames.containsKey(w(from).text());
+                return lex.organizationHead(w(e - 1).text()) != null && (suffixOnly || oneWordBefore) ? k : -1;
             }
             case "on", "in", "upon" -> {
                 for (int x = from; x < j; x++) {
@@ -511,7 +548,7 @@ final class DocumentEntities {
             out.add(new Candidate(a, to, lexType, 0.95, lex.organizations.get(surface), country, null, titleFrom, true));
             return;
         }
-        if (lexType == EntityType.PLACE && premodifier(to)) {
+        if (lexType == EntityType.PLACE && premodifier(a, to)) {
             return;
         }
         if (lexType == EntityType.PLACE) {
@@ -582,14 +619,21 @@ final class DocumentEntities {
     }
 
     /** "the U.S. economy", "Russian gas": a country name used as a modifier of a common noun. */
-    private boolean premodifier(int to) {
+    private boolean premodifier(int from, int to) {
         if (to >= sentenceEnd(to - 1)) {
             return false;
         }
         Word next = w(to);
+        if (!lex.countryAliases.contains(text(from, to))) {
+            return false;
+        }
         return !capitalised(next.text()) && ("NOUN".equals(next.pos()) || "ADJ".equals(next.pos()))
                 && !Set.of("today", "yesterday", "tomorrow", "now", "last", "next", "this", "itself", "alone").contains(next.lower())
                 && !lex.groupHeads.contains(next.lower());
+    }
+
+    private String countryOf(String name) {
+        return lex.countryAliases.contains(name) ? lex.places.get(name).country() : null;
     }
 
     private String genderOf(String given) {
@@ -695,6 +739,30 @@ final class DocumentEntities {
                 name(c);
             }
         }
+        Set<String> alone = new java.util.HashSet<>();
+        for (Candidate c : candidates) {
+            if (c.to() - c.from() == 1) {
+                alone.add(w(c.from()).text());
+            }
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (!c.strong() && c.to() - c.from() >= 2 && (c.type() == EntityType.ORGANIZATION || c.type() == EntityType.PERSON)
+                    && nameLike(c.from(), c.to())) {
+                // people are later called by their last name, companies by their first word
+                boolean last = alone.contains(w(c.to() - 1).text());
+                boolean first = alone.contains(w(c.from()).text());
+                if (last != first) {
+                    candidates.set(i, new Candidate(c.from(), c.to(), last ? EntityType.PERSON : EntityType.ORGANIZATION, 0.6,
+                            null, c.country(), c.gender(), c.titleFrom(), true));
+                }
+            }
+        }
+        for (Candidate c : candidates) {
+            if (c.strong() && !taken[c.from()]) {
+                name(c);
+            }
+        }
         for (Candidate c : candidates) {
             if (!c.strong() && !taken[c.from()]) {
                 Ent e = matchShortForm(text(c.from(), c.to()));
@@ -702,11 +770,18 @@ final class DocumentEntities {
                     EntityType t = e.type();
                     Mention.Kind kind = acronyms.get(text(c.from(), c.to())) == e ? Mention.Kind.ACRONYM : Mention.Kind.NAME;
                     mention(c.from(), c.to(), e, t, kind, Math.max(c.confidence(), 0.7));
-                } else {
+                } else if (!guessOnly(c)) {
                     name(c);
                 }
             }
         }
+    }
+
+    /** A lone capitalised common word ("Share", "Western") with nothing else for it is not taken for a name. */
+    private boolean guessOnly(Candidate c) {
+        Word x = w(c.from());
+        return c.to() - c.from() == 1 && c.confidence() < 0.4 && (!"PROPN".equals(x.pos()) || x.text().replace(".", "").length() < 2)
+                && !allCaps(x.text());
     }
 
     private void name(Candidate c) {
@@ -1224,6 +1299,14 @@ final class DocumentEntities {
             }
             boolean plural = x.lower().endsWith("s") || Set.of("police", "military", "government", "administration", "regime", "army").contains(x.lower());
             if (!plural && (d == b || w(d).lower().equals("the")) && !Set.of("government", "administration").contains(x.lower())) {
+                continue;
+            }
+            String country = i - b == 1 ? lex.demonyms.getOrDefault(w(b).text(), countryOf(w(b).text())) : null;
+            if (country != null && INSTITUTIONS.contains(x.lower())) {
+                // "the Zambian government": that country's government, an organisation
+                Ent e = entity(x.lower() + " (" + NameKeys.of(country) + ")", EntityType.ORGANIZATION);
+                e.country = country;
+                mention(b, i + 1, e, EntityType.ORGANIZATION, Mention.Kind.NAME, 0.75);
                 continue;
             }
             String phrase = text(b, i + 1).toLowerCase(Locale.ROOT);

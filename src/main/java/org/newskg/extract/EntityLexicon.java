@@ -28,6 +28,8 @@ final class EntityLexicon {
 
     final Map<String, Place> places = new HashMap<>();
     final Map<String, String> demonyms = new HashMap<>();
+    /** Country names and their other names ("Belarus", "U.S."), as against capitals and other places. */
+    final Set<String> countryAliases = new HashSet<>();
     /** Any spelling or acronym of a known organisation, to its full name. */
     final Map<String, String> organizations = new HashMap<>();
     final Map<String, Boolean> organizationHeads = new HashMap<>();
@@ -53,8 +55,10 @@ final class EntityLexicon {
         for (String[] row : rows("countries.tsv")) {
             String country = row[0];
             x.place(country, country, true);
+            x.countryAliases.add(country);
             for (String alias : field(row, 1)) {
                 x.place(alias, country, true);
+                x.countryAliases.add(alias);
             }
             for (String demonym : field(row, 2)) {
                 x.demonyms.put(demonym, country);
