@@ -121,6 +121,14 @@ final class DocumentEntities {
     private static final Set<String> GROUP_DETERMINERS = Set.of(
             "a", "an", "the", "some", "several", "many", "other", "two", "three", "four", "most", "few", "all", "these", "those", "both", "various", "numerous");
     private static final Set<String> INSTITUTIONS = Set.of("government", "administration", "army", "military", "navy", "parliament", "cabinet", "police");
+    private static final Set<String> ORG_DESCRIPTORS = Set.of(
+            "company", "firm", "manufacturer", "maker", "automaker", "carmaker", "airline", "carrier", "bank", "retailer",
+            "giant", "conglomerate", "insurer", "broker", "brokerage", "newspaper", "daily", "agency", "operator", "producer",
+            "supplier", "developer", "publisher", "network", "broadcaster", "channel", "startup", "rival", "competitor",
+            "subsidiary", "unit", "parent", "chain", "club", "team", "party", "group", "organisation", "organization",
+            "charity", "lender", "utility", "exporter", "importer", "distributor", "provider", "builder", "contractor");
+    private static final Set<String> PLACE_DESCRIPTORS = Set.of(
+            "city", "town", "village", "province", "region", "state", "county", "district", "capital", "island", "port", "republic");
     private static final Set<String> MASCULINE = Set.of("he", "him", "his", "himself");
     private static final Set<String> FEMININE = Set.of("she", "her", "hers", "herself");
 
@@ -134,6 +142,8 @@ final class DocumentEntities {
     private final boolean[] taken;
     /** Words the document capitalises inside sentences: names, when they also open one. */
     private final Set<String> midSentenceCaps = new java.util.HashSet<>();
+    /** Words the tagger takes for a proper noun at least once: the tagger is not consistent across sentences. */
+    private final Set<String> properNouns = new java.util.HashSet<>();
     /** Words the document puts right after an honorific or a capitalised title ("Mr Novak"): surnames. */
     private final Set<String> surnameWithTitle = new java.util.HashSet<>();
     private final List<Ent> ents = new ArrayList<>();
@@ -160,6 +170,9 @@ final class DocumentEntities {
         for (Word x : words) {
             if (!x.sentenceStart() && capitalised(x.text()) && !FUNCTION_POS.contains(x.pos())) {
                 midSentenceCaps.add(x.text());
+            }
+            if ("PROPN".equals(x.pos()) && capitalised(x.text())) {
+                properNouns.add(x.text());
             }
             if (x.index() > 0 && capitalised(x.text()) && (lex.isHonorific(w(x.index() - 1).text())
                     || lex.isTitleHead(w(x.index() - 1).text()) && capitalised(w(x.index() - 1).text()))) {
@@ -303,7 +316,8 @@ final class DocumentEntities {
             return next < sentenceEnd(i) && nameWord(next) && ("NOUN".equals(x.pos()) || "ADJ".equals(x.pos()))
                     && !FUNCTION_POS.contains(w(next).pos());
         }
-        return !FUNCTION_POS.contains(x.pos()) || "PROPN".equals(x.pos()) || lexiconWord(i) || allCaps(x.text());
+        return !FUNCTION_POS.contains(x.pos()) || "PROPN".equals(x.pos()) || lexiconWord(i) || allCaps(x.text())
+                || properNouns.contains(x.text());
     }
 
     private boolean continuesName(int j) {
@@ -312,7 +326,7 @@ final class DocumentEntities {
             return false;
         }
         if (nameWord(j)) {
-            return !(FUNCTION_POS.contains(x.pos()) && x.text().length() <= 3 && !allCaps(x.text()) && !"PROPN".equals(x.pos())
+            return !(FUNCTION_POS.contains(x.pos()) && x.text().length() <= 3 && !allCaps(x.text()) && !properNouns.contains(x.text())
                     && lex.organizationHead(x.text()) == null);
         }
         return PARTICLES.contains(x.text()) && j + 1 < sentenceEnd(j) && nameWord(j + 1) && !lex.places.containsKey(w(j + 1).text());
@@ -586,6 +600,15 @@ final class DocumentEntities {
             out.add(new Candidate(a, to, EntityType.ORGANIZATION, 0.4, null, country, null, -1, false));
             return;
         }
+        if (a > 0 && w(a - 1).sentence() == w(a).sentence() && ORG_DESCRIPTORS.contains(w(a - 1).lower()) && "NOUN".equals(w(a - 1).pos())) {
+            // "aircraft manufacturer Boeing", "the airline Air Moldova"
+            out.add(new Candidate(a, to, EntityType.ORGANIZATION, 0.7, null, country, null, -1, true));
+            return;
+        }
+        if (a > 1 && w(a - 1).text().equals("of") && PLACE_DESCRIPTORS.contains(w(a - 2).lower())) {
+            out.add(new Candidate(a, to, EntityType.PLACE, 0.75, null, country, null, -1, true));
+            return;
+        }
         String given = lex.givenNames.get(first);
         if (given != null && n >= 2 && n <= 4) {
             out.add(new Candidate(a, to, EntityType.PERSON, 0.85, null, country, genderOf(first), -1, true));
@@ -780,7 +803,8 @@ final class DocumentEntities {
     /** A lone capitalised common word ("Share", "Western") with nothing else for it is not taken for a name. */
     private boolean guessOnly(Candidate c) {
         Word x = w(c.from());
-        return c.to() - c.from() == 1 && c.confidence() < 0.4 && (!"PROPN".equals(x.pos()) || x.text().replace(".", "").length() < 2)
+        return c.to() - c.from() == 1 && c.confidence() < 0.4
+                && (!"PROPN".equals(x.pos()) && !midSentenceCaps.contains(x.text()) || x.text().replace(".", "").length() < 2)
                 && !allCaps(x.text());
     }
 
