@@ -86,6 +86,7 @@ final class DocumentEntities {
             "January", "February", "March", "April", "June", "July", "August", "September", "October",
             "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
             "OK", "AM", "PM", "A.M.", "P.M.", "CEST", "GMT", "UTC", "EST", "EDT", "Q1", "Q2", "Q3", "Q4", "No", "Yes",
+            "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Hundred", "Thousand", "Million", "Billion",
             "Mln", "Mlns", "Bln", "Dlrs", "Pct", "Cts", "Vs", "Jr", "Jr.", "Sr", "Sr.", "May", "Reuter", "NOTE", "Shr", "Net", "Revs");
     /** Title words that also start company names ("General Motors"): a title only before a given name. */
     private static final Set<String> AMBIGUOUS_TITLES = Set.of(
@@ -204,7 +205,7 @@ final class DocumentEntities {
                 add(t.begin() + dash + 1, t.end(), tail, "PROPN", tail, sentence, false, false);
                 return;
             }
-            if (headCap && tailCap && (isKnown(head) || isKnown(tail))) {
+            if (headCap && tailCap && isKnown(head) && isKnown(tail)) {
                 add(t.begin(), t.begin() + dash, head, "PROPN", head, sentence, start, false);
                 add(t.begin() + dash, t.begin() + dash + 1, "-", "PUNCT", "-", sentence, false, false);
                 add(t.begin() + dash + 1, t.end(), tail, "PROPN", tail, sentence, false, false);
@@ -425,6 +426,19 @@ final class DocumentEntities {
                 return -1;
             }
             case "and" -> {
+                boolean ofName = false;
+                for (int x = from + 1; x < j; x++) {
+                    ofName |= w(x).text().equals("of") && Boolean.TRUE.equals(lex.organizationHead(w(from).text()));
+                }
+                if (ofName) {
+                    // "Ministry of International Trade and Industry", but not "Ministry of Defence and Foreign Ministry"
+                    int e = k;
+                    while (e < to && nameWord(e) && lex.organizationHead(w(e).text()) == null && !lex.places.containsKey(w(e).text())
+                            && !lex.isTitleWord(w(e).text())) {
+                        e++;
+                    }
+                    return e > k && (e == to || !nameWord(e)) ? k : -1;
+                }
                 for (int x = from; x < j; x++) {
                     if (Boolean.TRUE.equals(lex.organizationHead(w(x).text())) || lex.isTitleWord(w(x).text())) {
                         return -1;
