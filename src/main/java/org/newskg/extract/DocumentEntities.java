@@ -161,14 +161,34 @@ final class DocumentEntities {
         for (Sentence s : annotated.sentences()) {
             int first = words.size();
             boolean start = true;
-            for (Token t : s.tokens()) {
+            for (int k = 0; k < s.tokens().size(); k++) {
+                Token t = s.tokens().get(k);
+                String x = t.text();
+                if (k == s.tokens().size() - 1 && x.length() > 2 && x.endsWith(".") && x.indexOf('.') == x.length() - 1) {
+                    // the tokenizer sometimes leaves the full stop on the last word: "Kyiv."
+                    t = new Token(new Span(t.begin(), t.end() - 1), x.substring(0, x.length() - 1), t.pos(), t.lemma());
+                    split(t, s.index(), start);
+                    add(t.end(), t.end() + 1, ".", "PUNCT", ".", s.index(), false, false);
+                    continue;
+                }
                 split(t, s.index(), start);
                 start = isOpening(t.text()) && start;
             }
             sentenceWords.add(new int[] {first, words.size()});
         }
         this.taken = new boolean[words.size()];
+    }
+
+    /** Document-wide evidence about words, read outside Title Case lines. */
+    private void collectWordEvidence() {
         for (Word x : words) {
+            if (headlines.contains(x.sentence())) {
+                continue;
+            }
+            if (capitalised(x.text()) && !FUNCTION_POS.contains(x.pos()) && x.index() + 1 < words.size()
+                    && w(x.index() + 1).sentence() == x.sentence() && nameWord(x.index() + 1)) {
+                properNouns.add(x.text());
+            }
             if (!x.sentenceStart() && capitalised(x.text()) && !FUNCTION_POS.contains(x.pos())) {
                 midSentenceCaps.add(x.text());
             }
@@ -189,6 +209,11 @@ final class DocumentEntities {
     /** Splits "Minsk-based" into "Minsk" + "-based", "pro-Russian" into "pro-" + "Russian", and "Russia-Belarus" where a part is a known name. */
     private void split(Token t, int sentence, boolean start) {
         String s = t.text();
+        if (s.length() > 1 && s.endsWith("-") && capitalised(s) && s.indexOf('-') == s.length() - 1) {
+            add(t.begin(), t.end() - 1, s.substring(0, s.length() - 1), "PROPN", s, sentence, start, false);
+            add(t.end() - 1, t.end(), "-", "PUNCT", "-", sentence, false, false);
+            return;
+        }
         int dash = s.indexOf('-');
         if (dash > 0 && dash < s.length() - 1 && !isKnown(s)) {
             String head = s.substring(0, dash);
@@ -225,6 +250,7 @@ final class DocumentEntities {
 
     Entities find() {
         markHeadlines();
+        collectWordEvidence();
         byline();
         List<Candidate> candidates = new ArrayList<>();
         for (int s = 0; s < sentenceWords.size(); s++) {
@@ -310,7 +336,8 @@ final class DocumentEntities {
         }
         Word x = w(i);
         if (x.sentenceStart()) {
-            if (lexiconWord(i) || "PROPN".equals(x.pos()) || allCaps(x.text()) || midSentenceCaps.contains(x.text())) {
+            if (lexiconWord(i) || "PROPN".equals(x.pos()) || allCaps(x.text()) || midSentenceCaps.contains(x.text())
+                    || properNouns.contains(x.text())) {
                 return true;
             }
             int next = i + 1;
@@ -519,18 +546,28 @@ final class DocumentEntities {
                             q++;
                         }
                         int r = q;
-                        while (r < to - 1 && (lex.isTitleWord(w(r).text()) || lex.places.containsKey(w(r).text())
-                                || lex.organizationHead(w(r).text()) != null || "and".equals(w(r).text()) || "Affairs".equals(w(r).text()))) {
+                        while (r < to && (lex.isTitleWord(w(r).text()) || lex.places.containsKey(w(r).text())
+                                || lex.organizationHead(w(r).text()) != null
+                                || Set.of("and", "of", "for", "the", "Affairs").contains(w(r).text()))) {
                             r++;
                         }
                         if (r > q && r < to) {
                             p = r;
                         } else {
-                            // "Chairman of Paxar Corp": no person here; the rest is an organisation
                             if (t > t0) {
                                 classify(from, t, out);
                             }
-                            classify(q, to, out);
+                            if (r == q) {
+                                // "Chairman of Paxar Corp": no person here; the rest is an organisation
+                                classify(q, to, out);
+                            } else {
+                                // "Deputy Minister of Defense of Moldova": a title alone; only its places are names
+                                for (int x = q; x < to; x++) {
+                                    if (lex.places.containsKey(w(x).text())) {
+                                        classify(x, x + 1, out);
+                                    }
+                                }
+                            }
                             return;
                         }
                     }
@@ -628,7 +665,8 @@ final class DocumentEntities {
             out.add(new Candidate(a, to, EntityType.PERSON, 0.85, null, country, genderOf(first), -1, true));
             return;
         }
-        if (w(to - 1).basedCue()) {
+        boolean based = to + 1 < sentenceEnd(a) && w(to).text().equals("-") && Set.of("based", "headquartered").contains(w(to + 1).lower());
+        if (w(to - 1).basedCue() || based) {
             out.add(new Candidate(a, to, EntityType.PLACE, 0.75, null, country, null, -1, false));
             return;
         }
@@ -818,7 +856,8 @@ final class DocumentEntities {
     private boolean guessOnly(Candidate c) {
         Word x = w(c.from());
         return c.to() - c.from() == 1 && c.confidence() < 0.4
-                && (!"PROPN".equals(x.pos()) && !midSentenceCaps.contains(x.text()) || x.text().replace(".", "").length() < 2)
+                && (!"PROPN".equals(x.pos()) && !midSentenceCaps.contains(x.text()) && !properNouns.contains(x.text())
+                    || x.text().replace(".", "").length() < 2)
                 && !allCaps(x.text());
     }
 
@@ -933,7 +972,8 @@ final class DocumentEntities {
                     verb = true;
                 }
             }
-            if (content >= 3 && caps * 10 >= content * 8 && (capitalFunctionWord || verb)) {
+            boolean period = text.charAt(w(r[1] - 1).end() - 1) == '.';
+            if (content >= 3 && caps * 10 >= content * 8 && (capitalFunctionWord || verb) && !period) {
                 headlines.add(s);
             }
         }
@@ -1122,6 +1162,9 @@ final class DocumentEntities {
             }
             if (head) {
                 claim(f.ent, b, c.from(), c.titleFrom() >= 0 ? 0.85 : 0.75);
+                for (int x = b; x < c.from() && f.ent.country == null; x++) {
+                    f.ent.country = lex.demonyms.get(w(x).text());
+                }
             }
             if (c.country() != null && f.ent.country == null) {
                 f.ent.country = c.country();
@@ -1319,7 +1362,9 @@ final class DocumentEntities {
         Map<String, Ent> byPhrase = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
             Word x = w(i);
-            if (taken[i] || !lex.groupHeads.contains(x.lower()) || !"NOUN".equals(x.pos()) && !"PROPN".equals(x.pos())) {
+            boolean nounLike = "NOUN".equals(x.pos()) || "PROPN".equals(x.pos())
+                    || "ADJ".equals(x.pos()) && (i + 1 >= words.size() || !"NOUN".equals(w(i + 1).pos()));
+            if (taken[i] || !lex.groupHeads.contains(x.lower()) || !nounLike) {
                 continue;
             }
             if (capitalised(x.text()) && !x.sentenceStart()) {
