@@ -143,6 +143,7 @@ final class DocumentEntities {
     private final boolean[] taken;
     /** Words the document capitalises inside sentences: names, when they also open one. */
     private final Set<String> midSentenceCaps = new java.util.HashSet<>();
+    private final Map<String, Integer> occurrences = new HashMap<>();
     /** Words the tagger takes for a proper noun at least once: the tagger is not consistent across sentences. */
     private final Set<String> properNouns = new java.util.HashSet<>();
     /** Words the document puts right after an honorific or a capitalised title ("Mr Novak"): surnames. */
@@ -185,6 +186,7 @@ final class DocumentEntities {
             if (headlines.contains(x.sentence())) {
                 continue;
             }
+            occurrences.merge(x.text(), 1, Integer::sum);
             if (capitalised(x.text()) && !FUNCTION_POS.contains(x.pos()) && x.index() + 1 < words.size()
                     && w(x.index() + 1).sentence() == x.sentence() && nameWord(x.index() + 1)) {
                 properNouns.add(x.text());
@@ -855,10 +857,11 @@ final class DocumentEntities {
     /** A lone capitalised common word ("Share", "Western") with nothing else for it is not taken for a name. */
     private boolean guessOnly(Candidate c) {
         Word x = w(c.from());
-        return c.to() - c.from() == 1 && c.confidence() < 0.4
-                && (!"PROPN".equals(x.pos()) && !midSentenceCaps.contains(x.text()) && !properNouns.contains(x.text())
-                    || x.text().replace(".", "").length() < 2)
-                && !allCaps(x.text());
+        if (c.to() - c.from() != 1 || c.confidence() >= 0.45 || allCaps(x.text())) {
+            return false;
+        }
+        return x.text().replace(".", "").length() < 2 || occurrences.getOrDefault(x.text(), 0) < 2
+                || !"PROPN".equals(x.pos()) && !midSentenceCaps.contains(x.text()) && !properNouns.contains(x.text());
     }
 
     private void name(Candidate c) {

@@ -43,7 +43,7 @@ class MentionEvalHarness {
         long nanos = 0;
         int rows = 0;
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
-            csv.println("source,document,entity,entity_label,type,surface,begin,end");
+            csv.println("source,document,entity,entity_label,type,surface,begin,end,kind,confidence");
             for (Path file : files) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 if (text.startsWith("\uFEFF")) {
@@ -64,7 +64,8 @@ class MentionEvalHarness {
                     csv.println(String.join(",", quote(file.toString()), quote(doc), quote(doc + "#" + e.key()), quote(e.name()),
                             e.type().label(), quote(m.surface()),
                             Integer.toString(text.codePointCount(0, m.span().begin())),
-                            Integer.toString(text.codePointCount(0, m.span().end()))));
+                            Integer.toString(text.codePointCount(0, m.span().end())), m.kind().name(),
+                            String.format(java.util.Locale.ROOT, "%.2f", m.confidence())));
                     rows++;
                 }
             }
