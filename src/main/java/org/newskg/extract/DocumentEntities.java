@@ -211,6 +211,17 @@ final class DocumentEntities {
     /** Splits "Minsk-based" into "Minsk" + "-based", "pro-Russian" into "pro-" + "Russian", and "Russia-Belarus" where a part is a known name. */
     private void split(Token t, int sentence, boolean start) {
         String s = t.text();
+        String pos = t.pos().contains("+") ? t.pos().substring(0, t.pos().indexOf('+')) : t.pos();
+        if (s.length() > 2 && (s.endsWith("'s") || s.endsWith("’s")) && Character.isLetter(s.charAt(s.length() - 3))) {
+            // the tokenizer keeps "Boeing's" whole and tags it PROPN+PART
+            int cut = t.end() - 2;
+            split(new Token(new Span(t.begin(), cut), s.substring(0, s.length() - 2), pos, s.substring(0, s.length() - 2)), sentence, start);
+            add(cut, t.end(), s.substring(s.length() - 2), "PART", "'s", sentence, false, false);
+            return;
+        }
+        if (!pos.equals(t.pos())) {
+            t = new Token(t.span(), s, pos, t.lemma());
+        }
         if (s.length() > 1 && s.endsWith("-") && capitalised(s) && s.indexOf('-') == s.length() - 1) {
             add(t.begin(), t.end() - 1, s.substring(0, s.length() - 1), "PROPN", s, sentence, start, false);
             add(t.end() - 1, t.end(), "-", "PUNCT", "-", sentence, false, false);
