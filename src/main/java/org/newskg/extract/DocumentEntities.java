@@ -835,7 +835,7 @@ final class DocumentEntities {
         }
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            if (!c.strong() && c.to() - c.from() >= 2 && (c.type() == EntityType.ORGANIZATION || c.type() == EntityType.PERSON)
+            if (c.confidence() <= 0.6 && c.titleFrom() < 0 && c.to() - c.from() >= 2 && (c.type() == EntityType.ORGANIZATION || c.type() == EntityType.PERSON)
                     && nameLike(c.from(), c.to())) {
                 // people are later called by their last name, companies by their first word
                 boolean last = alone.contains(w(c.to() - 1).text());
