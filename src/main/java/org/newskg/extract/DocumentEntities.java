@@ -1210,6 +1210,18 @@ final class DocumentEntities {
             if (k + 1 < end && "NUM".equals(w(k).pos()) && w(k + 1).text().equals(",")) {
                 k += 2;
             }
+            if (Set.of("who", "which").contains(w(k).text()) && k + 2 < end && Set.of("lead", "head", "chair", "direct", "run").contains(w(k + 1).lemma())
+                    && "VERB".equals(w(k + 1).pos())) {
+                // "X, who leads the department of ...": the text states a headship
+                int e2 = k + 2;
+                while (e2 < end && !Set.of(",", ";", ".", "said", "told").contains(w(e2).text()) && !"VERB".equals(w(e2).pos())) {
+                    e2++;
+                }
+                if (e2 > k + 2) {
+                    claim(f.ent, k + 1, e2, 0.6);
+                }
+                continue;
+            }
             int stop = k;
             while (stop < end && !Set.of(",", ";", ")", "(", "\"", "“", "”", "who", "which", "that").contains(w(stop).text())
                     && !"VERB".equals(w(stop).pos()) && !"AUX".equals(w(stop).pos())) {
@@ -1297,7 +1309,8 @@ final class DocumentEntities {
             }
             String head = w(j).lower();
             boolean nextIsName = j + 1 < end && taken[j + 1];
-            if (!"NOUN".equals(w(j).pos()) && !(lex.isTitleHead(head) && capitalised(w(j).text()))) {
+            boolean adjectiveHead = "ADJ".equals(w(j).pos()) && (j + 1 >= end || !"NOUN".equals(w(j + 1).pos()));
+            if (!"NOUN".equals(w(j).pos()) && !adjectiveHead && !(lex.isTitleHead(head) && capitalised(w(j).text()))) {
                 continue;
             }
             if (nextIsName) {
@@ -1482,7 +1495,13 @@ final class DocumentEntities {
         for (Found f : found) {
             mentions.add(new Mention(new Span(f.begin, f.end), text.substring(f.begin, f.end), f.ent.key, f.kind, f.role, f.confidence));
         }
-        roles.sort(Comparator.comparing(RoleClaim::span));
-        return new Entities(entities, mentions, roles);
+        // one claim per person and span: the best supported
+        Map<String, RoleClaim> best = new LinkedHashMap<>();
+        for (RoleClaim r : roles) {
+            best.merge(r.person() + "@" + r.span(), r, (x, y) -> x.confidence() >= y.confidence() ? x : y);
+        }
+        List<RoleClaim> claims = new ArrayList<>(best.values());
+        claims.sort(Comparator.comparing(RoleClaim::span));
+        return new Entities(entities, mentions, claims);
     }
 }

@@ -80,6 +80,25 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void relativeClauseWithHeadshipGivesAClaim() {
+        Entities found = recognize("Marta Zielinska, who heads the planning office at the Polish Ministry of Finance, spoke first.");
+        Entity marta = named(found, "Marta Zielinska");
+        List<RoleClaim> roles = rolesOf(found, marta);
+        assertEquals(1, roles.size(), roles.toString());
+        assertTrue(roles.get(0).title().startsWith("heads the planning office"), roles.get(0).title());
+        assertEquals(named(found, "Ministry of Finance").key(), roles.get(0).organization());
+    }
+
+    @Test
+    void descriptionWithItsTitleResolvesAndClaimsOnce() {
+        Entities found = recognize("Ivan Petrov, the deputy minister of defense for Moldova, arrived on Monday. "
+                + "According to the official, the visit was planned long ago.");
+        Entity petrov = named(found, "Ivan Petrov");
+        assertEquals(petrov.key(), mention(found, "the official").orElseThrow().entity());
+        assertEquals(1, rolesOf(found, petrov).size(), found.roles().toString());
+    }
+
+    @Test
     void demonymTiesOrganisationToItsCountry() {
         Entities found = recognize("On Monday the Belarusian Ministry of Defence announced new drills.");
         Entity ministry = named(found, "Ministry of Defence");
