@@ -130,6 +130,8 @@ final class DocumentEntities {
             "charity", "lender", "utility", "exporter", "importer", "distributor", "provider", "builder", "contractor");
     private static final Set<String> PLACE_DESCRIPTORS = Set.of(
             "city", "town", "village", "province", "region", "state", "county", "district", "capital", "island", "port", "republic");
+    /** Credit ratings ("AAA", "Baa-2", "BB+") look like acronyms but name nothing. */
+    private static final java.util.regex.Pattern CREDIT_RATING = java.util.regex.Pattern.compile("(A{1,3}|B{1,3}|Baa|Ba|Caa|Ca|C{1,3}|D)[-+]?[1-3]?");
     private static final Set<String> MASCULINE = Set.of("he", "him", "his", "himself");
     private static final Set<String> FEMININE = Set.of("she", "her", "hers", "herself");
 
@@ -693,6 +695,9 @@ final class DocumentEntities {
         }
         if (n == 1 && given != null) {
             out.add(new Candidate(a, to, EntityType.PERSON, 0.5, null, country, genderOf(first), -1, false));
+            return;
+        }
+        if (n == 1 && CREDIT_RATING.matcher(first).matches()) {
             return;
         }
         if (n == 1 && allCaps(first) && first.length() <= 6) {

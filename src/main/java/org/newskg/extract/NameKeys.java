@@ -22,11 +22,9 @@ final class NameKeys {
     /** British and American spellings of the same word get one key. */
     private static final Map<String, String> SPELLING = Map.ofEntries(
             Map.entry("defence", "defense"), Map.entry("organisation", "organization"),
-            Map.entry("organisations", "organizations"), Map.entry("centre", "center"),
-            Map.entry("programme", "program"), Map.entry("labour", "labor"),
-            Map.entry("cooperation", "cooperation"), Map.entry("co operation", "cooperation"),
-            Map.entry("council", "council"), Map.entry("counsellor", "counselor"),
-            Map.entry("favour", "favor"), Map.entry("honour", "honor"));
+            Map.entry("organisations", "organizations"), Map.entry("centre", "center"), Map.entry("programme", "program"),
+            Map.entry("labour", "labor"), Map.entry("counsellor", "counselor"), Map.entry("councillor", "councilor"),
+            Map.entry("favour", "favor"), Map.entry("honour", "honor"), Map.entry("harbour", "harbor"));
 
     private NameKeys() {
     }
