@@ -189,7 +189,7 @@ final class DocumentEntities {
                 continue;
             }
             occurrences.merge(x.text(), 1, Integer::sum);
-            if (capitalised(x.text()) && !FUNCTION_POS.contains(x.pos()) && x.index() + 1 < words.size()
+            if (capitalised(x.text()) && Set.of("PROPN", "NOUN", "X").contains(x.pos()) && x.index() + 1 < words.size()
                     && w(x.index() + 1).sentence() == x.sentence() && nameWord(x.index() + 1)) {
                 properNouns.add(x.text());
             }
@@ -826,12 +826,6 @@ final class DocumentEntities {
     }
 
     private void resolveNames(List<Candidate> candidates) {
-        // strong names first, so that a later or earlier surname or short company name finds its full form
-        for (Candidate c : candidates) {
-            if (c.strong() && !taken[c.from()]) {
-                name(c);
-            }
-        }
         Set<String> alone = new java.util.HashSet<>();
         for (Candidate c : candidates) {
             if (c.to() - c.from() == 1) {
@@ -851,6 +845,7 @@ final class DocumentEntities {
                 }
             }
         }
+        // strong names first, so that a later or earlier surname or short company name finds its full form
         for (Candidate c : candidates) {
             if (c.strong() && !taken[c.from()]) {
                 name(c);
