@@ -41,7 +41,7 @@ public final class EntityRecognizer {
      */
     public Entities recognize(AnnotatedText text, LocalDate documentDate) {
         if (text.sentences().isEmpty()) {
-            return new Entities(List.of(), List.of(), List.of());
+            return Entities.NONE;
         }
         return new DocumentEntities(text, documentDate, lexicon).find();
     }
