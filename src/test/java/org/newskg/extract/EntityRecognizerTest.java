@@ -1,0 +1,259 @@
+package org.newskg.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.newskg.text.AnnotatedText;
+import org.newskg.text.ArticleHeader;
+import org.newskg.text.CleanText;
+import org.newskg.text.Linguistics;
+import org.newskg.text.Span;
+
+class EntityRecognizerTest {
+
+    private static final LocalDate DATE = LocalDate.of(2024, 3, 5);
+    private final EntityRecognizer recognizer = new EntityRecognizer();
+
+    private Entities recognize(String text) {
+        return recognizer.recognize(Linguistics.english().annotate(CleanText.unchanged(text)), DATE);
+    }
+
+    private static Entity named(Entities found, String surface) {
+        Mention m = mention(found, surface).orElseThrow(() -> new AssertionError("no mention '" + surface + "' in " + found.mentions()));
+        return found.entity(m.entity()).orElseThrow();
+    }
+
+    private static Optional<Mention> mention(Entities found, String surface) {
+        return found.mentions().stream().filter(m -> m.surface().equals(surface)).findFirst();
+    }
+
+    private static List<RoleClaim> rolesOf(Entities found, Entity person) {
+        return found.roles().stream().filter(r -> r.person().equals(person.key())).toList();
+    }
+
+    @Test
+    void titleBeforeNameGivesPersonAndClaim() {
+        Entities found = recognize("Colonel Petr Novak inspected the new depot near the border.");
+        Entity novak = named(found, "Petr Novak");
+        assertEquals(EntityType.PERSON, novak.type());
+        List<RoleClaim> roles = rolesOf(found, novak);
+        assertEquals(1, roles.size(), roles.toString());
+        assertEquals("Colonel", roles.get(0).title());
+        assertEquals(DATE, roles.get(0).asOf());
+        assertTrue(mention(found, "Colonel Petr Novak").isEmpty(), "the title is not part of the name");
+    }
+
+    @Test
+    void demonymAndLowerCaseTitleBeforeName() {
+        Entities found = recognize("Speaking in Riga, Moldovan defence minister Ivan Petrov promised more patrols.");
+        Entity petrov = named(found, "Ivan Petrov");
+        assertEquals(EntityType.PERSON, petrov.type());
+        RoleClaim claim = rolesOf(found, petrov).get(0);
+        assertEquals("Moldovan defence minister", claim.title());
+        assertEquals("Moldova", petrov.country());
+        assertEquals(EntityType.PLACE, named(found, "Riga").type());
+    }
+
+    @Test
+    void coordinatedAppositiveTitlesGiveSeparateClaims() {
+        String text = "Anna Kovalenko, head of the International Cooperation Department and Deputy Minister of Defense of Moldova, "
+                + "met the visitors on Tuesday.";
+        Entities found = recognize(text);
+        Entity anna = named(found, "Anna Kovalenko");
+        List<RoleClaim> roles = rolesOf(found, anna);
+        assertEquals(2, roles.size(), roles.toString());
+        assertEquals("head of the International Cooperation Department", roles.get(0).title());
+        assertEquals("Deputy Minister of Defense of Moldova", roles.get(1).title());
+        Entity department = named(found, "International Cooperation Department");
+        assertEquals(EntityType.ORGANIZATION, department.type());
+        assertEquals(department.key(), roles.get(0).organization());
+        assertEquals(roles.get(1).title(), roles.get(1).span().of(text));
+        assertTrue(found.mentions().stream().noneMatch(m -> m.surface().contains("Deputy Minister")), found.mentions().toString());
+    }
+
+    @Test
+    void relativeClauseWithHeadshipGivesAClaim() {
+        Entities found = recognize("Marta Zielinska, who heads the planning office at the Polish Ministry of Finance, spoke first.");
+        Entity marta = named(found, "Marta Zielinska");
+        List<RoleClaim> roles = rolesOf(found, marta);
+        assertEquals(1, roles.size(), roles.toString());
+        assertTrue(roles.get(0).title().startsWith("heads the planning office"), roles.get(0).title());
+        assertEquals(named(found, "Ministry of Finance").key(), roles.get(0).organization());
+    }
+
+    @Test
+    void descriptionWithItsTitleResolvesAndClaimsOnce() {
+        Entities found = recognize("Ivan Petrov, the deputy minister of defense for Moldova, arrived on Monday. "
+                + "According to the official, the visit was planned long ago.");
+        Entity petrov = named(found, "Ivan Petrov");
+        assertEquals(petrov.key(), mention(found, "the official").orElseThrow().entity());
+        assertEquals(1, rolesOf(found, petrov).size(), found.roles().toString());
+    }
+
+    @Test
+    void demonymTiesOrganisationToItsCountry() {
+        Entities found = recognize("On Monday the Belarusian Ministry of Defence announced new drills.");
+        Entity ministry = named(found, "Ministry of Defence");
+        assertEquals(EntityType.ORGANIZATION, ministry.type());
+        assertEquals("Belarus", ministry.country());
+        assertTrue(ministry.identityKey().startsWith("ministry of defense"), ministry.identityKey());
+    }
+
+    @Test
+    void capitalStandingForItsGovernment() {
+        Entities found = recognize("Minsk says the exercise is purely defensive. Tourists in Minsk saw nothing unusual.");
+        List<Mention> minsk = found.mentions().stream().filter(m -> m.surface().equals("Minsk")).toList();
+        assertEquals(2, minsk.size());
+        assertEquals("government", minsk.get(0).role());
+        assertNull(minsk.get(1).role());
+        assertEquals(EntityType.PLACE, found.entity(minsk.get(0).entity()).orElseThrow().type());
+    }
+
+    @Test
+    void unnamedCollectivesAreGroupsOnePerPhrase() {
+        Entities found = recognize("Belarusian officials denied the report. Experts doubted it, and Belarusian officials "
+                + "later repeated the denial. A senior official declined to comment.");
+        Entity officials = named(found, "Belarusian officials");
+        assertEquals(EntityType.GROUP, officials.type());
+        assertNull(officials.identityKey());
+        assertEquals(2, found.mentions().stream().filter(m -> m.entity().equals(officials.key())).count());
+        assertEquals(EntityType.GROUP, named(found, "Experts").type());
+        assertEquals(EntityType.GROUP, named(found, "senior official").type());
+    }
+
+    @Test
+    void pronounsSurnamesAndDescriptionsResolveToThePerson() {
+        Entities found = recognize("Defence Minister Ivan Petrov arrived in Vilnius on Friday. He said the talks had been useful. "
+                + "The minister will return next month, Petrov added.");
+        Entity petrov = named(found, "Ivan Petrov");
+        Mention he = mention(found, "He").orElseThrow();
+        assertEquals(Mention.Kind.PRONOUN, he.kind());
+        assertEquals(petrov.key(), he.entity());
+        Mention minister = mention(found, "The minister").orElseThrow();
+        assertEquals(Mention.Kind.DESCRIPTION, minister.kind());
+        assertEquals(petrov.key(), minister.entity());
+        Mention surname = mention(found, "Petrov").orElseThrow();
+        assertEquals(petrov.key(), surname.entity());
+        assertEquals(List.of("Ivan Petrov", "Petrov"), petrov.names());
+        for (Mention m : found.mentions()) {
+            assertTrue(m.confidence() > 0 && m.confidence() <= 1, m.toString());
+        }
+    }
+
+    @Test
+    void pronounPrefersACompatiblePerson() {
+        Entities found = recognize("Mrs Olga Sidorova met Viktor Lebed in Kyiv. She thanked the hosts.");
+        Entity olga = named(found, "Olga Sidorova");
+        assertEquals(olga.key(), mention(found, "She").orElseThrow().entity());
+    }
+
+    @Test
+    void acronymInBracketsAndLaterNameTheSameOrganisation() {
+        Entities found = recognize("The Ministry of Defence (MoD) published the figures. Later the MoD corrected them.");
+        Entity ministry = named(found, "Ministry of Defence");
+        List<Mention> acronyms = found.mentions().stream().filter(m -> m.surface().equals("MoD")).toList();
+        assertEquals(2, acronyms.size(), found.mentions().toString());
+        for (Mention m : acronyms) {
+            assertEquals(ministry.key(), m.entity());
+            assertEquals(Mention.Kind.ACRONYM, m.kind());
+        }
+        assertEquals("ministry of defense", ministry.identityKey());
+    }
+
+    @Test
+    void lexiconAcronymSharesTheFullNamesIdentity() {
+        Entities found = recognize("Ministers of NATO met in Brussels.");
+        Entity nato = named(found, "NATO");
+        assertEquals(EntityType.ORGANIZATION, nato.type());
+        assertEquals("north atlantic treaty organization", nato.identityKey());
+        assertEquals(Mention.Kind.ACRONYM, mention(found, "NATO").orElseThrow().kind());
+    }
+
+    @Test
+    void theMinistryResolvesToTheMostRecentMinistry() {
+        Entities found = recognize("The Ministry of Agriculture issued a warning. The ministry said prices would rise.");
+        Entity ministry = named(found, "Ministry of Agriculture");
+        Mention description = mention(found, "The ministry").orElseThrow();
+        assertEquals(ministry.key(), description.entity());
+    }
+
+    @Test
+    void headlineCaseLineYieldsOnlyKnownNames() {
+        Entities found = recognize("Officials Say New Border Talks Will Start Soon In Vilnius\n"
+                + "Border talks between the two neighbours will open next week, officials said.");
+        for (Mention m : found.mentions()) {
+            if (m.span().end() < 60) {
+                assertTrue(m.surface().equals("Vilnius") || m.kind() != Mention.Kind.NAME, "junk from a headline: " + m);
+            }
+        }
+        assertEquals(EntityType.PLACE, named(found, "Vilnius").type());
+        assertTrue(mention(found, "New Border Talks").isEmpty());
+    }
+
+    @Test
+    void sentenceInitialCommonWordsAreNotNames() {
+        Entities found = recognize("Analysts expect growth. Several banks disagreed. However, the Bank of Lithuania kept rates.");
+        assertTrue(found.mentions().stream().noneMatch(m -> m.surface().equals("However") || m.surface().equals("Several")));
+        assertEquals(EntityType.ORGANIZATION, named(found, "Bank of Lithuania").type());
+    }
+
+    @Test
+    void organisationHeadsAndPlaceContext() {
+        Entities found = recognize("Kestrel Dynamics Corp said its Dravik-based unit would hire staff in Tallinn.");
+        Entity company = named(found, "Kestrel Dynamics Corp");
+        assertEquals(EntityType.ORGANIZATION, company.type());
+        assertEquals(EntityType.PLACE, named(found, "Dravik").type());
+    }
+
+    @Test
+    void companyShortFormAndPersonSurnameFindTheirFullNames() {
+        Entities found = recognize("Tarrow Holdings Inc named Maria Lindqvist as chief executive. Tarrow said Lindqvist starts in May.");
+        Entity company = named(found, "Tarrow Holdings Inc");
+        assertEquals(company.key(), mention(found, "Tarrow").orElseThrow().entity());
+        Entity maria = named(found, "Maria Lindqvist");
+        assertEquals(EntityType.PERSON, maria.type());
+        assertEquals(maria.key(), mention(found, "Lindqvist").orElseThrow().entity());
+    }
+
+    @Test
+    void bylineAuthorAndTheTitleLineAfterIt() {
+        String text = "Why the border matters\nBy Jonas Kalnins\nDirector, Baltic Council on Security Studies\nThe talks resumed.";
+        int by = text.indexOf("By Jonas");
+        ArticleHeader header = new ArticleHeader(new Span(0, 22), "Why the border matters", null, null,
+                new Span(by, by + "By Jonas Kalnins".length()), "Jonas Kalnins", null, null);
+        CleanText clean = new CleanText(text, text, List.of(), List.of(), header);
+        AnnotatedText annotated = Linguistics.english().annotate(clean);
+        Entities found = recognizer.recognize(annotated, DATE);
+        Entity author = named(found, "Jonas Kalnins");
+        assertEquals(EntityType.PERSON, author.type());
+        List<RoleClaim> roles = rolesOf(found, author);
+        assertFalse(roles.isEmpty(), found.toString());
+        RoleClaim claim = roles.get(0);
+        assertTrue(claim.title().startsWith("Director"), claim.title());
+        Entity council = named(found, "Baltic Council on Security Studies");
+        assertEquals(EntityType.ORGANIZATION, council.type());
+        assertEquals(council.key(), claim.organization());
+    }
+
+    @Test
+    void identityKeysFoldAccentsPunctuationAndSpelling() {
+        assertEquals("ministry of defense", NameKeys.of("Ministry of Défence"));
+        assertEquals("us", NameKeys.of("U.S."));
+        assertEquals("world health organization", NameKeys.of("the World Health Organisation"));
+        assertNotNull(NameKeys.of(""));
+    }
+
+    @Test
+    void emptyTextGivesNothing() {
+        Entities found = recognize("   ");
+        assertTrue(found.entities().isEmpty());
+    }
+}
