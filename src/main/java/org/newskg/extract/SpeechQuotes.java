@@ -30,13 +30,29 @@ final class SpeechQuotes {
             if (c == '\n' || c == '\r') {
                 if (open >= 0) {
                     int next = nextNonSpace(text, i);
-                    if (next < n && isOpening(text, next) && family(text.charAt(next)) == kind) {
-                        i = next;      // quotation continues in the next paragraph
+                    boolean reopens = kind == 'T' ? text.startsWith("''", next)
+                            : next < n && isOpening(text, next) && family(text.charAt(next)) == kind;
+                    if (reopens) {
+                        i = kind == 'T' ? next + 1 : next;      // quotation continues in the next paragraph
                         continue;
                     }
                     open = -1;         // unbalanced: the paragraph ends the quote
                 }
                 continue;
+            }
+            if (c == '\'' && i + 1 < n && text.charAt(i + 1) == '\'') {
+                // typewriter quotes written as two apostrophes: ''like this''
+                if (open < 0) {
+                    open = i;
+                    kind = 'T';
+                    i++;
+                    continue;
+                } else if (kind == 'T') {
+                    out.add(new Span(open, i + 2));
+                    open = -1;
+                    i++;
+                    continue;
+                }
             }
             if (open < 0) {
                 if (isOpening(text, i)) {

@@ -63,6 +63,9 @@ public final class StatementExtractor {
             headline(c, drafts);
             for (int i = 0; i < c.tokens.size(); i++) {
                 Token t = c.tokens.get(i);
+                if (c.quoteAt(t.begin()) != null) {
+                    continue;   // the speaker's own words: PolNeAR does not annotate attributions nested in a quote
+                }
                 if (isAccordingTo(c, i)) {
                     accordingTo(c, i, drafts);
                 } else if (t.pos().equals("VERB") && verbs.contains(t.lemma())) {
@@ -160,7 +163,8 @@ public final class StatementExtractor {
         int before = np != null && !gerundClause ? Math.min(np[0], i) : i;
 
         Span content = null;
-        boolean hasAfter = hasClauseAfter(c, after);
+        boolean commaAfter = after < n && c.lower(after).equals(",");
+        boolean hasAfter = !commaAfter && hasClauseAfter(c, after);
         if (after < n && c.lower(after).equals(":")) {
             content = afterColon(c, after);
         } else if (hasAfter && !(inverted && endsWithQuoteOrComma(c, before))) {
@@ -168,12 +172,14 @@ public final class StatementExtractor {
         } else if (cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before)) {
             content = contentBefore(c, before);
             // "The deal," she said, "is dead."
-            if (content != null && after < n && c.lower(after).equals(",") && after + 1 < n) {
+            if (content != null && commaAfter && after + 1 < n && opensQuote(c, after + 1)) {
                 Span rest = contentAfter(c, after + 1);
                 if (rest != null) {
                     content = content.union(rest);
                 }
             }
+        } else if (commaAfter && after + 1 < n && opensQuote(c, after + 1)) {
+            content = contentAfter(c, after + 1);    // he said, "It is over."
         }
         if (content == null || content.length() == 0 || np == null && cls != VerbClass.SPEECH) {
             return;
@@ -372,8 +378,16 @@ public final class StatementExtractor {
     }
 
     private static boolean isQuoteMark(String w) {
-        return w.equals("\"") || w.equals("”") || w.equals("“") || w.equals("’") || w.equals("'") || w.equals("''")
-                || w.equals(",\"") || w.equals(",”") || w.equals("``");
+        boolean mark = false;
+        for (int k = 0; k < w.length(); k++) {
+            char ch = w.charAt(k);
+            if ("\"“”‘’'`".indexOf(ch) >= 0) {
+                mark = true;
+            } else if (",.?!".indexOf(ch) < 0) {
+                return false;
+            }
+        }
+        return mark;
     }
 
     private static boolean isWord(Context c, int j) {
@@ -390,7 +404,7 @@ public final class StatementExtractor {
             return false;
         }
         char last = prefix.charAt(prefix.length() - 1);
-        return ",\"”’—–:".indexOf(last) >= 0 || last == '?' || last == '!';
+        return ",\"”’'—–:".indexOf(last) >= 0 || last == '?' || last == '!';
     }
 
     /** Moves past adjuncts to an upcoming "that": "said in a statement on Monday that ...". */
@@ -450,9 +464,37 @@ public final class StatementExtractor {
         return q != null && q.begin() == next ? q : null;
     }
 
+    private static boolean closesQuote(Context c, int j) {
+        Span q = c.quoteAt(c.tok(j).end() - 1);
+        return q != null && q.end() == c.tok(j).end();
+    }
+
+    /** Whether a speaker and a reporting verb follow: '..." the judge said'. */
+    private static boolean cueFollows(Context c, int j) {
+        int n = c.tokens.size();
+        for (int k = j; k < n && k < j + 6; k++) {
+            Token t = c.tok(k);
+            if (t.pos().equals("VERB")) {
+                return ReportingVerbs.standard().classOf(t.lemma()).filter(v -> v == VerbClass.SPEECH).isPresent();
+            }
+            if (!isNominal(c, k) && !t.pos().equals("PRON") && !t.pos().equals("AUX") && !t.pos().equals("ADV")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean opensQuote(Context c, int j) {
+        Span q = c.quoteAt(c.tok(j).begin());
+        return q != null && q.begin() >= c.tok(j).begin();
+    }
+
     /** From token {@code from} to the end of the sentence, or to the end of a quotation running past it. */
     private static Span contentAfter(Context c, int from) {
         int n = c.tokens.size();
+        while (from < n && (c.lower(from).equals(",") || c.lower(from).equals("—") || c.lower(from).equals("-"))) {
+            from++;
+        }
         if (from >= n) {
             return null;
         }
@@ -469,10 +511,15 @@ public final class StatementExtractor {
             return null;
         }
         int end = c.tok(endTok).end();
-        // an embedded "according to" or ", he said" closes the content
+        // an embedded "according to", a participle clause (", adding ...") or ", he said" closes the content
         for (int j = from + 1; j < endTok; j++) {
-            if (c.lower(j).equals(",") && j + 2 <= endTok && isAccordingTo(c, j + 1)) {
+            if (c.lower(j).equals(",") && j + 2 <= endTok && isAccordingTo(c, j + 1)
+                    || c.lower(j).equals(",") && c.tok(j + 1).pos().equals("VERB") && c.lower(j + 1).endsWith("ing")) {
                 end = c.tok(j - 1).end();
+                break;
+            }
+            if (isQuoteMark(c.lower(j)) && closesQuote(c, j) && cueFollows(c, j + 1)) {
+                end = c.tok(j).end();
                 break;
             }
         }
