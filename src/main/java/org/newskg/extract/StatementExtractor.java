@@ -69,7 +69,9 @@ public final class StatementExtractor {
                 if (isAccordingTo(c, i)) {
                     accordingTo(c, i, drafts);
                 } else if (t.pos().equals("VERB") && verbs.contains(t.lemma())) {
-                    verbCue(c, i, drafts);
+                    verbCue(c, i, t.lemma(), drafts);
+                } else if (mistaggedVerb(c, i) != null) {
+                    verbCue(c, i, mistaggedVerb(c, i), drafts);
                 }
             }
         }
@@ -124,9 +126,20 @@ public final class StatementExtractor {
 
     // ---- cues ---------------------------------------------------------------------------------------------------
 
-    private void verbCue(Context c, int i, List<Draft> out) {
+    /** "Oslo insists that ...": the tagger sometimes reads a third-person verb before "that" as a plural noun. */
+    private String mistaggedVerb(Context c, int i) {
+        Token t = c.tok(i);
+        if (!t.pos().equals("NOUN") || !t.text().endsWith("s") || i == 0 || i + 1 >= c.tokens.size()
+                || !c.lower(i + 1).equals("that") || !Set.of("PROPN", "NOUN", "PRON").contains(c.tok(i - 1).pos())) {
+            return null;
+        }
+        String stem = t.text().toLowerCase(Locale.ROOT).substring(0, t.text().length() - 1);
+        return verbs.contains(stem) ? stem : null;
+    }
+
+    private void verbCue(Context c, int i, String lemma, List<Draft> out) {
         Token verb = c.tok(i);
-        VerbClass cls = verbs.classOf(verb.lemma()).orElseThrow();
+        VerbClass cls = verbs.classOf(lemma).orElseThrow();
         int n = c.tokens.size();
         // "to say", "refused to comment": the cue of an infinitive belongs to the verb that governs it
         if (i > 0 && c.lower(i - 1).equals("to") && cls != VerbClass.SPEECH) {
@@ -153,7 +166,7 @@ public final class StatementExtractor {
         }
         int after = inverted ? np[1] + 1 : i + 1;
         // "told reporters that": skip the addressee
-        if (!inverted && ADDRESSEE_VERBS.contains(verb.lemma()) && after < n) {
+        if (!inverted && ADDRESSEE_VERBS.contains(lemma) && after < n) {
             int[] obj = nounPhraseRight(c, after);
             if (obj != null && obj[1] + 1 < n && !c.lower(after).equals("that")) {
                 after = obj[1] + 1;
@@ -164,7 +177,9 @@ public final class StatementExtractor {
 
         Span content = null;
         boolean commaAfter = after < n && c.lower(after).equals(",");
-        boolean hasAfter = !commaAfter && hasClauseAfter(c, after);
+        // '"...," she told the radio station on Monday': a closing quote right before the cue wins
+        boolean quoteBefore = cls == VerbClass.SPEECH && closesQuoteBefore(c, before);
+        boolean hasAfter = !commaAfter && !quoteBefore && hasClauseAfter(c, after);
         if (after < n && c.lower(after).equals(":")) {
             content = afterColon(c, after);
         } else if (hasAfter && !(inverted && endsWithQuoteOrComma(c, before))) {
@@ -199,7 +214,7 @@ public final class StatementExtractor {
         } else if (c.tok(np[2]).pos().equals("PRON")) {
             confidence -= 0.1;
         }
-        out.add(new Draft(kind, content, cue, verb.lemma().toLowerCase(Locale.ROOT), speaker, head, c.sentence.index(), confidence));
+        out.add(new Draft(kind, content, cue, lemma.toLowerCase(Locale.ROOT), speaker, head, c.sentence.index(), confidence));
     }
 
     private void accordingTo(Context c, int i, List<Draft> out) {
@@ -394,6 +409,19 @@ public final class StatementExtractor {
         return !c.tok(j).pos().equals("PUNCT") && !isQuoteMark(c.lower(j));
     }
 
+    private static boolean closesQuoteBefore(Context c, int before) {
+        if (before <= 0) {
+            return false;
+        }
+        int end = c.tok(before - 1).end();
+        String prefix = c.text.substring(c.sentence.begin(), end).stripTrailing();
+        if (prefix.isEmpty()) {
+            return false;
+        }
+        Span q = c.quoteAt(c.sentence.begin() + prefix.length() - 1);
+        return q != null && q.end() == c.sentence.begin() + prefix.length();
+    }
+
     private static boolean endsWithQuoteOrComma(Context c, int before) {
         if (before <= 0) {
             return false;
@@ -440,7 +468,7 @@ public final class StatementExtractor {
             }
             String pos = c.tok(j).pos();
             verb |= pos.equals("VERB") || pos.equals("AUX");
-            if (isQuoteMark(c.lower(j)) || c.text.charAt(c.tok(j).begin()) == '“') {
+            if (!adjunctStart && (isQuoteMark(c.lower(j)) || c.text.charAt(c.tok(j).begin()) == '“')) {
                 return true;
             }
         }
@@ -560,12 +588,13 @@ public final class StatementExtractor {
     }
 
     private static boolean isQuote(Context c, Span content) {
+        int quoted = 0;
         for (Span q : c.quotes) {
-            if (q.overlaps(content) && q.length() * 2 >= content.length()) {
-                return true;
+            if (q.overlaps(content)) {
+                quoted += Math.min(q.end(), content.end()) - Math.max(q.begin(), content.begin());
             }
         }
-        return false;
+        return quoted * 2 >= content.length();
     }
 
     private static Span span(Context c, int from, int to) {
@@ -642,10 +671,17 @@ public final class StatementExtractor {
         Event venue = null;
         double venueConfidence = 1.0;
         for (Event e : events) {
+            if (e.type() == Event.Type.VISIT) {
+                continue;
+            }
             if (VENUE_TYPES.contains(e.type().name()) && sentence.span().contains(e.span())
                     && (venue == null || Math.abs(e.span().begin() - d.cue().begin()) < Math.abs(venue.span().begin() - d.cue().begin()))) {
                 venue = e;
             }
+        }
+        if (venue == null) {
+            venue = EventExtractor.referredTo(text.text(), sentence.span(), events);   // "during the briefing"
+            venueConfidence = 0.9;
         }
         if (venue == null && speaker != null) {
             // the speaker was introduced as speaking in an interview or briefing earlier on
@@ -653,14 +689,19 @@ public final class StatementExtractor {
                 if ((e.type() == Event.Type.INTERVIEW || e.type() == Event.Type.BRIEFING) && e.participants().contains(speaker)
                         && e.span().begin() < d.content().begin()) {
                     venue = e;
-                    venueConfidence = 0.8;
+                    venueConfidence = 0.75;
                 }
             }
         }
         LocalDate date = venue != null && venue.date() != null ? venue.date() : null;
         if (date == null && documentDate != null) {
+            // a date inside the content is what was talked about, not when it was said
             List<Dates.Found> found = Dates.find(text.text(), sentence.span(), documentDate, documentDate);
-            date = found.stream().filter(f -> f.precision() == Dates.Precision.DAY).map(Dates.Found::date).findFirst().orElse(documentDate);
+            date = found.stream().filter(f -> f.precision() == Dates.Precision.DAY && !d.content().overlaps(f.span()))
+                    .map(Dates.Found::date).findFirst().orElse(documentDate);
+        }
+        if (venue == null) {
+            venueConfidence = 1.0;
         }
         confidence = Math.max(0.05, Math.min(1.0, confidence * venueConfidence));
         return new Statement(d.kind(), d.content(), d.cue(), d.cueLemma(), d.speaker(), speaker,
