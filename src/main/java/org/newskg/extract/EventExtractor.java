@@ -32,7 +32,7 @@ import org.newskg.text.Span;
  */
 public final class EventExtractor {
 
-    private static final String NAME = "((?:the\\s+)?(?:[A-Z][\\w.&'’-]*|of|de|and)(?:\\s+(?:[A-Z][\\w.&'’-]*|of|de)){0,5})";
+    private static final String NAME = "((?:the\\s+)?(?:[A-Z][\\w&'’-]*|of|de|and)(?:\\s+(?:[A-Z][\\w&'’-]*|of|de)){0,5})";
     private static final String NETWORK = "(Facebook|Twitter|X|Telegram|Instagram|VKontakte|VK|YouTube|TikTok|LinkedIn|Truth Social|Weibo|WeChat|Threads|Bluesky)";
 
     private static final Pattern INTERVIEW = Pattern.compile(
@@ -46,7 +46,7 @@ public final class EventExtractor {
             + "(?:\\s+(?:in|at)\\s+" + NAME + ")?");
     private static final Pattern MET = Pattern.compile("\\b(?:met|meet|meets|convened|gathered)\\b(?:[^.;]{0,60}?\\b(?:in|at)\\s+" + NAME + ")?");
     private static final Pattern GATHERING = Pattern.compile(
-            "\\b(?:during|at|on the sidelines of)\\s+(the\\s+(?:[\\w-]+\\s+){0,2}(?:sitting|session|summit|conference|forum|congress|assembly|meeting)\\s+of\\s+" + NAME + ")");
+            "\\b(?:[Dd]uring|[Aa]t|[Oo]n the sidelines of)\\s+(the\\s+(?:[\\w-]+\\s+){0,2}(?:sitting|session|summit|conference|forum|congress|assembly|meeting)\\s+of\\s+" + NAME + ")");
     private static final Pattern VISIT = Pattern.compile("\\b(?:visited|visiting|visits|visit to|trip to)\\s+" + NAME);
     private static final Pattern POST = Pattern.compile(
             "\\b(?:(?:in\\s+)?(?:an?|the|his|her|their|its)\\s+)?(?:statement|post|message|video|tweet|video address|address)\\s+(?:posted\\s+|published\\s+)?on\\s+(?:the\\s+)?(?:(?:social network|social media platform|platform|messenger|channel)\\s+)?"
