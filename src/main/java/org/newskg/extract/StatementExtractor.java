@@ -196,7 +196,19 @@ public final class StatementExtractor {
         } else if (commaAfter && after + 1 < n && opensQuote(c, after + 1)) {
             content = contentAfter(c, after + 1);    // he said, "It is over."
         }
-        if (content == null || content.length() == 0 || np == null && cls != VerbClass.SPEECH) {
+        if (content == null || content.length() == 0) {
+            return;
+        }
+        boolean guessed = false;
+        if (np == null) {
+            // a conjoined or participle verb: its source is the sentence's subject, else the nearest name or pronoun
+            np = firstSubject(c, i);
+            if (np == null || c.tok(np[2]).span().overlaps(content)) {
+                np = nearestNominalLeft(c, i, content);
+            }
+            guessed = np != null;
+        }
+        if (np == null && cls != VerbClass.SPEECH) {
             return;
         }
         Span speaker = np == null ? null : span(c, np[0], np[1]);
@@ -209,7 +221,7 @@ public final class StatementExtractor {
             case BELIEF, INTENTION -> 0.55;
             case PERCEPTION -> 0.4;
         };
-        if (np == null) {
+        if (np == null || guessed) {
             confidence -= 0.2;
         } else if (c.tok(np[2]).pos().equals("PRON")) {
             confidence -= 0.1;
@@ -352,6 +364,21 @@ public final class StatementExtractor {
             String pos = c.tok(j).pos();
             if (pos.equals("VERB") || pos.equals("AUX")) {
                 return subjectLeft(c, j);
+            }
+        }
+        return null;
+    }
+
+    private static int[] nearestNominalLeft(Context c, int i, Span content) {
+        for (int j = i - 1; j >= 0; j--) {
+            String pos = c.tok(j).pos();
+            if ((pos.equals("PROPN") || pos.equals("PRON") && !RELATIVE.contains(c.lower(j))) && !c.tok(j).span().overlaps(content)
+                    && c.quoteAt(c.tok(j).begin()) == null) {
+                int b = j;
+                while (pos.equals("PROPN") && b - 1 >= 0 && isNominal(c, b - 1)) {
+                    b--;
+                }
+                return new int[] {b, j, j};
             }
         }
         return null;
