@@ -340,19 +340,23 @@ public final class StatementExtractor {
             }
             return new int[] {b, j, head};
         }
-        // "Smith, the party's spokesman, said": skip back over the apposition
+        // "Smith, the party's spokesman, said", "Lee, who runs the port, said": skip back over the apposition
         if (c.lower(j).equals(",") && j >= 2) {
-            int k = j - 1;
-            while (k >= 0 && isNominal(c, k)) {
-                k--;
-            }
-            if (k >= 0 && k < j - 1 && c.lower(k).equals(",") && k >= 1 && isNominal(c, k - 1)) {
-                int e = k - 1;
-                int b = e;
-                while (b - 1 >= 0 && isNominal(c, b - 1)) {
-                    b--;
+            for (int k = j - 1; k >= 1 && k >= j - 40; k--) {
+                if (c.quoteAt(c.tok(k).begin()) != null) {
+                    break;
                 }
-                return new int[] {b, j - 1, e};
+                if (c.lower(k).equals(",")) {
+                    String before = c.tok(k - 1).pos();
+                    if (before.equals("PROPN") || before.equals("NOUN") || before.equals("PRON")) {
+                        int b = k - 1;
+                        while (b - 1 >= 0 && isNominal(c, b - 1)) {
+                            b--;
+                        }
+                        return new int[] {b, k - 1, k - 1};
+                    }
+                    break;
+                }
             }
         }
         return null;
