@@ -186,8 +186,10 @@ public final class StatementExtractor {
             content = contentAfter(c, after);
         } else if (cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before)) {
             content = contentBefore(c, before);
-            // "The deal," she said, "is dead."
-            if (content != null && commaAfter && after + 1 < n && opensQuote(c, after + 1)) {
+            // "The deal," she said, "is dead." and "In the long run, experts say, prices will fall."
+            boolean participle = after + 1 < n && c.tok(after + 1).pos().equals("VERB") && c.lower(after + 1).endsWith("ing");
+            if (content != null && commaAfter && after + 1 < n && (opensQuote(c, after + 1) || !participle && !quoteBefore
+                    && hasClauseAfter(c, after + 1) && !isAccordingTo(c, after + 1))) {
                 Span rest = contentAfter(c, after + 1);
                 if (rest != null) {
                     content = content.union(rest);
