@@ -41,6 +41,9 @@ public final class StatementExtractor {
             "sunday", "yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "also", "again", "repeatedly",
             "once", "often", "frequently", "publicly", "privately", "last", "this", "week", "month", "year", "morning",
             "afternoon", "evening", "night");
+    private static final Set<String> CLAUSE_OPENERS = Set.of("which", "who", "because", "while", "although", "though", "but",
+            "whereas", "when", "as", "since", "even", "unless");
+    private static final Set<String> CLAUSE_DASHES = Set.of("—", "--", "–", ";", "(");
     private static final Set<String> VENUE_TYPES = Set.of("INTERVIEW", "BRIEFING", "POST", "PUBLICATION", "MEETING");
 
     private final ReportingVerbs verbs;
@@ -183,7 +186,7 @@ public final class StatementExtractor {
         if (after < n && c.lower(after).equals(":")) {
             content = afterColon(c, after);
         } else if (hasAfter && !(inverted && endsWithQuoteOrComma(c, before))) {
-            content = contentAfter(c, after);
+            content = contentAfter(c, after, cls != VerbClass.SPEECH || !c.lower(after).equals("that") && c.tok(after).pos().equals("ADP"));
         } else if (cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before)) {
             content = contentBefore(c, before);
             // "The deal," she said, "is dead." and "In the long run, experts say, prices will fall."
@@ -552,6 +555,11 @@ public final class StatementExtractor {
 
     /** From token {@code from} to the end of the sentence, or to the end of a quotation running past it. */
     private static Span contentAfter(Context c, int from) {
+        return contentAfter(c, from, false);
+    }
+
+    /** As above; a {@code shortClause} (the object of a belief or stance verb) also ends at the first comma. */
+    private static Span contentAfter(Context c, int from, boolean shortClause) {
         int n = c.tokens.size();
         while (from < n && (c.lower(from).equals(",") || c.lower(from).equals("—") || c.lower(from).equals("-"))) {
             from++;
@@ -581,6 +589,12 @@ public final class StatementExtractor {
             }
             if (isQuoteMark(c.lower(j)) && closesQuote(c, j) && cueFollows(c, j + 1)) {
                 end = c.tok(j).end();
+                break;
+            }
+            // outside a quotation, a new clause after a comma, a dash or a semicolon ends the reported content
+            if (c.quoteAt(c.tok(j).begin()) == null && (CLAUSE_DASHES.contains(c.lower(j))
+                    || c.lower(j).equals(",") && (CLAUSE_OPENERS.contains(c.lower(j + 1)) || shortClause && !isQuoteMark(c.lower(j + 1))))) {
+                end = c.tok(j - 1).end();
                 break;
             }
         }
