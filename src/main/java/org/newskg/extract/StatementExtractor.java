@@ -186,7 +186,7 @@ public final class StatementExtractor {
         if (after < n && c.lower(after).equals(":")) {
             content = afterColon(c, after);
         } else if (hasAfter && !(inverted && endsWithQuoteOrComma(c, before))) {
-            content = contentAfter(c, after, cls != VerbClass.SPEECH || !c.lower(after).equals("that") && c.tok(after).pos().equals("ADP"));
+            content = contentAfter(c, after, cls != VerbClass.SPEECH && !c.lower(after).equals("that") || c.tok(after).pos().equals("ADP") && !c.lower(after).equals("that"));
         } else if (cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before)) {
             content = contentBefore(c, before);
             // "The deal," she said, "is dead." and "In the long run, experts say, prices will fall."
