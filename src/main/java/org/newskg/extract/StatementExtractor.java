@@ -337,7 +337,8 @@ public final class StatementExtractor {
                 || pos.equals("PRON") && c.lower(j).equals("it")) {
             return new int[] {j, j, j};
         }
-        if (pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("NUM")) {
+        // the tagger reads some surnames as adjectives ("Silverman said")
+        if (pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("NUM") || (pos.equals("ADJ") || pos.equals("X")) && c.tok(j).isCapitalized()) {
             int head = j;
             int b = j;
             while (b - 1 >= 0 && isNominal(c, b - 1)) {
@@ -403,7 +404,7 @@ public final class StatementExtractor {
         int head = -1;
         while (j < n && isNominal(c, j)) {
             String pos = c.tok(j).pos();
-            if (pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("NUM")) {
+            if (pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("NUM") || pos.equals("ADJ") && c.tok(j).isCapitalized()) {
                 head = j;
             }
             j++;
