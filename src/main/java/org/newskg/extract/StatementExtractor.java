@@ -278,14 +278,25 @@ public final class StatementExtractor {
             if (!c.lower(k).equals(":")) {
                 continue;
             }
+            if (!c.tok(0).isCapitalized() && !isQuoteMark(c.lower(0))) {
+                return;
+            }
             for (int j = 0; j < k; j++) {
                 String pos = c.tok(j).pos();
-                if (!(pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("ADJ") || pos.equals("DET") || pos.equals("PART")
-                        || pos.equals("PUNCT") && !c.lower(j).equals(","))) {
+                if (pos.equals("VERB") || pos.equals("AUX") || pos.equals("SCONJ") || c.lower(j).equals(",")
+                        || pos.equals("ADP") && j == k - 1) {
                     return;
                 }
             }
-            Span content = contentAfter(c, k + 1);
+            // the whole rest of the line, even when it opens with a quotation
+            int endTok = n - 1;
+            while (endTok > k && !isWord(c, endTok) && !isQuoteMark(c.lower(endTok))) {
+                endTok--;
+            }
+            if (endTok <= k) {
+                return;
+            }
+            Span content = new Span(c.tok(k + 1).begin(), c.tok(endTok).end());
             if (content != null) {
                 out.add(new Draft(Statement.Kind.INDIRECT_SPEECH, content, c.tok(k).span(), ":", span(c, 0, k - 1),
                         c.tok(k - 1).span(), c.sentence.index(), 0.6));
