@@ -73,6 +73,8 @@ public final class StatementExtractor {
                     accordingTo(c, i, drafts);
                 } else if (t.pos().equals("VERB") && verbs.contains(t.lemma())) {
                     verbCue(c, i, t.lemma(), drafts);
+                } else if (isNounCue(c, i)) {
+                    nounCue(c, i, drafts);
                 } else if (mistaggedVerb(c, i) != null) {
                     verbCue(c, i, mistaggedVerb(c, i), drafts);
                 }
@@ -269,6 +271,45 @@ public final class StatementExtractor {
         }
         out.add(new Draft(Statement.Kind.ACCORDING_TO, content, cue, "according to", span(c, np[0], end),
                 c.tok(np[2]).span(), c.sentence.index(), 0.8));
+    }
+
+    private static final Set<String> NOUN_CUES = lexicon("/lexicon/speech-nouns.txt");
+
+    private static Set<String> lexicon(String resource) {
+        try (java.io.InputStream in = StatementExtractor.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("lexicon " + resource + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static boolean isNounCue(Context c, int i) {
+        return c.tok(i).pos().equals("NOUN") && i + 1 < c.tokens.size() && c.lower(i + 1).equals("that")
+                && c.tok(i + 1).pos().equals("SCONJ") && NOUN_CUES.contains(c.lower(i));
+    }
+
+    /** "her fear that the bridge will close", "the claim by officials that ...". */
+    private void nounCue(Context c, int i, List<Draft> out) {
+        Span content = contentAfter(c, i + 1);
+        if (content == null) {
+            return;
+        }
+        int[] np = null;
+        if (i > 0 && (c.tok(i - 1).pos().equals("PRON") || c.lower(i - 1).equals("'s") || c.lower(i - 1).equals("’s"))) {
+            int k = c.tok(i - 1).pos().equals("PRON") ? i - 1 : i - 2;
+            if (k >= 0) {
+                np = new int[] {k, k, k};
+            }
+        }
+        if (np == null) {
+            np = nearestNominalLeft(c, i, content);
+        }
+        out.add(new Draft(Statement.Kind.BELIEF, content, c.tok(i).span(), c.tok(i).lemma().toLowerCase(Locale.ROOT),
+                np == null ? null : span(c, np[0], np[1]), np == null ? null : c.tok(np[2]).span(), c.sentence.index(), 0.4));
     }
 
     /** "Minister: talks will resume" on a line of its own. */
