@@ -1,0 +1,810 @@
+package org.newskg.extract;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.newskg.extract.ReportingVerbs.VerbClass;
+import org.newskg.text.AnnotatedText;
+import org.newskg.text.Sentence;
+import org.newskg.text.Span;
+import org.newskg.text.Token;
+
+/**
+ * Finds reported speech and stated beliefs in a document: direct quotes (also split by their cue or
+ * running over paragraphs), indirect speech ("X stressed that ..." and "..., X said"), "according to X"
+ * in either order, beliefs and intentions ("officials fear ...", "she wants ...") and headline
+ * attributions ("Minister: talks will resume").
+ *
+ * <p>Spans follow the PolNeAR annotation conventions: the content of indirect speech includes its
+ * "that", the content of a quote includes its quote marks, and the content ends where the sentence
+ * ends, without the final full stop. The speaker span is the noun phrase standing as source; the
+ * speaker is the entity of the mention on that phrase, found in the {@link Entities} handed over by
+ * entity recognition.
+ *
+ * <pre>{@code
+ * AnnotatedText text = Linguistics.english().annotate(CleanText.unchanged("The minister stressed that talks would resume."));
+ * List<Statement> found = new StatementExtractor().extract(text, Entities.NONE, List.of(), LocalDate.of(2024, 2, 20));
+ * found.get(0).cueLemma();   // "stress"
+ * }</pre>
+ */
+public final class StatementExtractor {
+
+    /** Verbs whose first object is the addressee: "told reporters that ...". */
+    private static final Set<String> ADDRESSEE_VERBS = Set.of("tell", "inform", "assure", "reassure", "remind", "warn",
+            "advise", "ask", "urge", "brief", "notify", "convince", "persuade", "promise", "show", "teach", "caution");
+    private static final Set<String> RELATIVE = Set.of("who", "which", "that");
+    private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday", "yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "also", "again", "repeatedly",
+            "once", "often", "frequently", "publicly", "privately", "last", "this", "week", "month", "year", "morning",
+            "afternoon", "evening", "night");
+    private static final Set<String> CLAUSE_OPENERS = Set.of("which", "who", "because", "while", "although", "though", "but",
+            "whereas", "when", "as", "since", "even", "unless");
+    private static final Set<String> CLAUSE_DASHES = Set.of("—", "--", "–", ";", "(");
+    private static final Set<String> VENUE_TYPES = Set.of("INTERVIEW", "BRIEFING", "POST", "PUBLICATION", "MEETING");
+
+    private final ReportingVerbs verbs;
+
+    public StatementExtractor() {
+        this(ReportingVerbs.standard());
+    }
+
+    public StatementExtractor(ReportingVerbs verbs) {
+        this.verbs = verbs;
+    }
+
+    /** The statements of one document, in text order of their content. */
+    public List<Statement> extract(AnnotatedText text, Entities entities, List<Event> events, LocalDate documentDate) {
+        String s = text.text();
+        List<Span> quotes = SpeechQuotes.find(s);
+        List<Draft> drafts = new ArrayList<>();
+        for (Sentence sentence : text.sentences()) {
+            Context c = new Context(s, sentence, quotes);
+            headline(c, drafts);
+            for (int i = 0; i < c.tokens.size(); i++) {
+                Token t = c.tokens.get(i);
+                if (c.quoteAt(t.begin()) != null) {
+                    continue;   // the speaker's own words: PolNeAR does not annotate attributions nested in a quote
+                }
+                if (isAccordingTo(c, i)) {
+                    accordingTo(c, i, drafts);
+                } else if (t.pos().equals("VERB") && verbs.contains(t.lemma())) {
+                    verbCue(c, i, t.lemma(), drafts);
+                } else if (isNounCue(c, i)) {
+                    nounCue(c, i, drafts);
+                } else if (mistaggedVerb(c, i) != null) {
+                    verbCue(c, i, mistaggedVerb(c, i), drafts);
+                }
+            }
+        }
+        attachFollowingQuotes(s, quotes, drafts);
+        List<Draft> kept = dedupe(drafts);
+        List<Statement> out = new ArrayList<>();
+        for (Draft d : kept) {
+            out.add(resolve(text, d, entities, events, documentDate));
+        }
+        out.sort(Comparator.comparing(Statement::content));
+        return out;
+    }
+
+    /** What is known about one sentence while reading it. */
+    private static final class Context {
+        final String text;
+        final Sentence sentence;
+        final List<Token> tokens;
+        final List<Span> quotes;
+
+        Context(String text, Sentence sentence, List<Span> quotes) {
+            this.text = text;
+            this.sentence = sentence;
+            this.tokens = sentence.tokens();
+            this.quotes = quotes;
+        }
+
+        Token tok(int i) {
+            return tokens.get(i);
+        }
+
+        String lower(int i) {
+            return tokens.get(i).text().toLowerCase(Locale.ROOT);
+        }
+
+        Span quoteAt(int position) {
+            for (Span q : quotes) {
+                if (q.contains(position)) {
+                    return q;
+                }
+            }
+            return null;
+        }
+    }
+
+    private record Draft(Statement.Kind kind, Span content, Span cue, String cueLemma, Span speaker, Span speakerHead,
+                         int sentence, double confidence) {
+        Draft withContent(Span c) {
+            return new Draft(kind, c, cue, cueLemma, speaker, speakerHead, sentence, confidence);
+        }
+    }
+
+    // ---- cues ---------------------------------------------------------------------------------------------------
+
+    /** "Oslo insists that ...": the tagger sometimes reads a third-person verb before "that" as a plural noun. */
+    private String mistaggedVerb(Context c, int i) {
+        Token t = c.tok(i);
+        if (!t.pos().equals("NOUN") || !t.text().endsWith("s") || i == 0 || i + 1 >= c.tokens.size()
+                || !c.lower(i + 1).equals("that") || !Set.of("PROPN", "NOUN", "PRON").contains(c.tok(i - 1).pos())) {
+            return null;
+        }
+        String stem = t.text().toLowerCase(Locale.ROOT).substring(0, t.text().length() - 1);
+        return verbs.contains(stem) ? stem : null;
+    }
+
+    private void verbCue(Context c, int i, String lemma, List<Draft> out) {
+        Token verb = c.tok(i);
+        VerbClass cls = verbs.classOf(lemma).orElseThrow();
+        int n = c.tokens.size();
+        // "to say", "refused to comment": the cue of an infinitive belongs to the verb that governs it
+        if (i > 0 && c.lower(i - 1).equals("to") && cls != VerbClass.SPEECH) {
+            return;
+        }
+        if (i + 1 < n && c.tok(i + 1).pos().equals("ADP") && c.lower(i + 1).equals("by")) {
+            return;   // passive agent: "was criticised by" reads the other way round
+        }
+        if (isPassive(c, i)) {
+            return;
+        }
+        Span cue = verb.span();
+        int[] np = subjectLeft(c, i);
+        boolean inverted = false;
+        boolean gerundClause = verb.text().endsWith("ing") && i > 0 && c.lower(i - 1).equals(",");
+        if (gerundClause) {
+            np = firstSubject(c, i);
+        } else if (np == null) {
+            int[] right = nounPhraseRight(c, i + 1);
+            if (right != null && cls == VerbClass.SPEECH && (i == 0 || isBoundary(c, i - 1))) {
+                np = right;
+                inverted = true;
+            }
+        }
+        int after = inverted ? np[1] + 1 : i + 1;
+        // "told reporters that": skip the addressee
+        if (!inverted && ADDRESSEE_VERBS.contains(lemma) && after < n) {
+            int[] obj = nounPhraseRight(c, after);
+            if (obj != null && obj[1] + 1 < n && !c.lower(after).equals("that")) {
+                after = obj[1] + 1;
+            }
+        }
+        after = skipToThat(c, after);
+        int before = np != null && !gerundClause ? Math.min(np[0], i) : i;
+
+        Span content = null;
+        boolean commaAfter = after < n && c.lower(after).equals(",");
+        // '"...," she told the radio station on Monday': a closing quote right before the cue wins
+        boolean quoteBefore = cls == VerbClass.SPEECH && closesQuoteBefore(c, before);
+        boolean hasAfter = !commaAfter && !quoteBefore && hasClauseAfter(c, after);
+        if (after < n && c.lower(after).equals(":")) {
+            content = afterColon(c, after);
+        } else if (hasAfter && !(inverted && endsWithQuoteOrComma(c, before))) {
+            content = contentAfter(c, after, cls != VerbClass.SPEECH && !c.lower(after).equals("that") || c.tok(after).pos().equals("ADP") && !c.lower(after).equals("that"));
+        } else if (cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before)) {
+            content = contentBefore(c, before);
+            // "The deal," she said, "is dead." and "In the long run, experts say, prices will fall."
+            boolean participle = after + 1 < n && c.tok(after + 1).pos().equals("VERB") && c.lower(after + 1).endsWith("ing");
+            if (content != null && commaAfter && after + 1 < n && (opensQuote(c, after + 1) || !participle && !quoteBefore
+                    && hasClauseAfter(c, after + 1) && !isAccordingTo(c, after + 1))) {
+                Span rest = contentAfter(c, after + 1);
+                if (rest != null) {
+                    content = content.union(rest);
+                }
+            }
+        } else if (commaAfter && after + 1 < n && opensQuote(c, after + 1)) {
+            content = contentAfter(c, after + 1);    // he said, "It is over."
+        }
+        if (content == null || content.length() == 0) {
+            return;
+        }
+        boolean guessed = false;
+        if (np == null) {
+            // a conjoined or participle verb: its source is the sentence's subject, else the nearest name or pronoun
+            np = firstSubject(c, i);
+            if (np == null || c.tok(np[2]).span().overlaps(content)) {
+                np = nearestNominalLeft(c, i, content);
+            }
+            guessed = np != null;
+        }
+        if (np == null && cls != VerbClass.SPEECH) {
+            return;
+        }
+        Span speaker = np == null ? null : span(c, np[0], np[1]);
+        Span head = np == null ? null : c.tok(np[2]).span();
+        boolean direct = isQuote(c, content);
+        Statement.Kind kind = cls == VerbClass.SPEECH ? (direct ? Statement.Kind.DIRECT_QUOTE : Statement.Kind.INDIRECT_SPEECH)
+                : Statement.Kind.BELIEF;
+        double confidence = switch (cls) {
+            case SPEECH -> direct ? 0.85 : 0.75;
+            case BELIEF, INTENTION -> 0.55;
+            case PERCEPTION -> 0.4;
+        };
+        if (np == null || guessed) {
+            confidence -= 0.2;
+        } else if (c.tok(np[2]).pos().equals("PRON")) {
+            confidence -= 0.1;
+        }
+        out.add(new Draft(kind, content, cue, lemma.toLowerCase(Locale.ROOT), speaker, head, c.sentence.index(), confidence));
+    }
+
+    private void accordingTo(Context c, int i, List<Draft> out) {
+        int n = c.tokens.size();
+        int[] np = nounPhraseRight(c, i + 2);
+        if (np == null) {
+            return;
+        }
+        int end = np[1];
+        // "according to a statement by the ministry", "according to officials in Kyiv"
+        while (end + 2 < n && (c.tok(end + 1).pos().equals("ADP") || c.lower(end + 1).equals("'s"))
+                && !c.lower(end + 1).equals(",")) {
+            int[] more = nounPhraseRight(c, end + 2);
+            if (more == null) {
+                break;
+            }
+            end = more[1];
+        }
+        Span cue = c.tok(i).span().union(c.tok(i + 1).span());
+        Span content;
+        if (leadsClause(c, i)) {
+            int comma = end + 1;
+            while (comma < n && !c.lower(comma).equals(",")) {
+                comma++;
+            }
+            if (comma + 1 >= n) {
+                return;
+            }
+            content = contentAfter(c, comma + 1);
+        } else {
+            content = contentBefore(c, i);
+        }
+        if (content == null) {
+            return;
+        }
+        out.add(new Draft(Statement.Kind.ACCORDING_TO, content, cue, "according to", span(c, np[0], end),
+                c.tok(np[2]).span(), c.sentence.index(), 0.8));
+    }
+
+    private static final Set<String> NOUN_CUES = lexicon("/lexicon/speech-nouns.txt");
+
+    private static Set<String> lexicon(String resource) {
+        try (java.io.InputStream in = StatementExtractor.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("lexicon " + resource + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static boolean isNounCue(Context c, int i) {
+        return c.tok(i).pos().equals("NOUN") && i + 1 < c.tokens.size() && c.lower(i + 1).equals("that")
+                && c.tok(i + 1).pos().equals("SCONJ") && NOUN_CUES.contains(c.lower(i));
+    }
+
+    /** "her fear that the bridge will close", "the claim by officials that ...". */
+    private void nounCue(Context c, int i, List<Draft> out) {
+        Span content = contentAfter(c, i + 1);
+        if (content == null) {
+            return;
+        }
+        int[] np = null;
+        if (i > 0 && (c.tok(i - 1).pos().equals("PRON") || c.lower(i - 1).equals("'s") || c.lower(i - 1).equals("’s"))) {
+            int k = c.tok(i - 1).pos().equals("PRON") ? i - 1 : i - 2;
+            if (k >= 0) {
+                np = new int[] {k, k, k};
+            }
+        }
+        if (np == null) {
+            np = nearestNominalLeft(c, i, content);
+        }
+        out.add(new Draft(Statement.Kind.BELIEF, content, c.tok(i).span(), c.tok(i).lemma().toLowerCase(Locale.ROOT),
+                np == null ? null : span(c, np[0], np[1]), np == null ? null : c.tok(np[2]).span(), c.sentence.index(), 0.4));
+    }
+
+    /** "Minister: talks will resume" on a line of its own. */
+    private void headline(Context c, List<Draft> out) {
+        int n = c.tokens.size();
+        for (int k = 1; k < Math.min(n - 2, 7); k++) {
+            if (!c.lower(k).equals(":")) {
+                continue;
+            }
+            if (!c.tok(0).isCapitalized() && !isQuoteMark(c.lower(0))) {
+                return;
+            }
+            for (int j = 0; j < k; j++) {
+                String pos = c.tok(j).pos();
+                if (pos.equals("VERB") || pos.equals("AUX") || pos.equals("SCONJ") || c.lower(j).equals(",")
+                        || pos.equals("ADP") && j == k - 1) {
+                    return;
+                }
+            }
+            // the whole rest of the line, even when it opens with a quotation
+            int endTok = n - 1;
+            while (endTok > k && !isWord(c, endTok) && !isQuoteMark(c.lower(endTok))) {
+                endTok--;
+            }
+            if (endTok <= k) {
+                return;
+            }
+            Span content = new Span(c.tok(k + 1).begin(), c.tok(endTok).end());
+            if (content != null) {
+                out.add(new Draft(Statement.Kind.INDIRECT_SPEECH, content, c.tok(k).span(), ":", span(c, 0, k - 1),
+                        c.tok(k - 1).span(), c.sentence.index(), 0.6));
+            }
+            return;
+        }
+    }
+
+    // ---- phrases ------------------------------------------------------------------------------------------------
+
+    private static boolean isAccordingTo(Context c, int i) {
+        return i + 2 < c.tokens.size() && c.lower(i).equals("according") && c.lower(i + 1).equals("to");
+    }
+
+    private static boolean leadsClause(Context c, int i) {
+        for (int j = 0; j < i; j++) {
+            if (isWord(c, j) && !c.tok(j).pos().equals("CCONJ") && !c.tok(j).pos().equals("ADV")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isPassive(Context c, int i) {
+        for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+            String w = c.lower(j);
+            if (c.tok(j).pos().equals("AUX") && Set.of("be", "get").contains(c.tok(j).lemma()) && !c.tok(i).text().endsWith("ing")) {
+                return true;
+            }
+            if (!c.tok(j).pos().equals("ADV") && !w.equals("not") && !w.equals("n't")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** The subject noun phrase left of a verb: {begin, end, head} token indices, or null. */
+    private static int[] subjectLeft(Context c, int i) {
+        int j = i - 1;
+        while (j >= 0 && (c.tok(j).pos().equals("AUX") || c.tok(j).pos().equals("ADV") || c.tok(j).pos().equals("PART")
+                && !c.lower(j).equals("'s") && !c.lower(j).equals("’s"))) {
+            j--;
+        }
+        if (j < 0) {
+            return null;
+        }
+        String pos = c.tok(j).pos();
+        if (pos.equals("PRON") && RELATIVE.contains(c.lower(j)) || pos.equals("PRON") && !c.lower(j).equals("it")
+                || pos.equals("PRON") && c.lower(j).equals("it")) {
+            return new int[] {j, j, j};
+        }
+        // the tagger reads some surnames as adjectives ("Silverman said")
+        if (pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("NUM") || (pos.equals("ADJ") || pos.equals("X")) && c.tok(j).isCapitalized()) {
+            int head = j;
+            int b = j;
+            while (b - 1 >= 0 && isNominal(c, b - 1)) {
+                b--;
+            }
+            return new int[] {b, j, head};
+        }
+        // "Smith, the party's spokesman, said", "Lee, who runs the port, said": skip back over the apposition
+        if (c.lower(j).equals(",") && j >= 2) {
+            for (int k = j - 1; k >= 1 && k >= j - 40; k--) {
+                if (c.quoteAt(c.tok(k).begin()) != null) {
+                    break;
+                }
+                if (c.lower(k).equals(",")) {
+                    String before = c.tok(k - 1).pos();
+                    if (before.equals("PROPN") || before.equals("NOUN") || before.equals("PRON")) {
+                        int b = k - 1;
+                        while (b - 1 >= 0 && isNominal(c, b - 1)) {
+                            b--;
+                        }
+                        return new int[] {b, k - 1, k - 1};
+                    }
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first subject of the sentence, for a participle clause: "X spoke on Monday, saying ...". */
+    private static int[] firstSubject(Context c, int i) {
+        for (int j = 0; j < i; j++) {
+            String pos = c.tok(j).pos();
+            if (pos.equals("VERB") || pos.equals("AUX")) {
+                return subjectLeft(c, j);
+            }
+        }
+        return null;
+    }
+
+    private static int[] nearestNominalLeft(Context c, int i, Span content) {
+        for (int j = i - 1; j >= 0; j--) {
+            String pos = c.tok(j).pos();
+            if ((pos.equals("PROPN") || pos.equals("PRON") && !RELATIVE.contains(c.lower(j))) && !c.tok(j).span().overlaps(content)
+                    && c.quoteAt(c.tok(j).begin()) == null) {
+                int b = j;
+                while (pos.equals("PROPN") && b - 1 >= 0 && isNominal(c, b - 1)) {
+                    b--;
+                }
+                return new int[] {b, j, j};
+            }
+        }
+        return null;
+    }
+
+    /** A noun phrase starting at {@code from}: {begin, end, head}, or null. */
+    private static int[] nounPhraseRight(Context c, int from) {
+        int n = c.tokens.size();
+        int j = from;
+        if (j < n && c.tok(j).pos().equals("PRON")) {
+            return new int[] {j, j, j};
+        }
+        int head = -1;
+        while (j < n && isNominal(c, j)) {
+            String pos = c.tok(j).pos();
+            if (pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("NUM") || pos.equals("ADJ") && c.tok(j).isCapitalized()) {
+                head = j;
+            }
+            j++;
+        }
+        if (head < 0) {
+            return null;
+        }
+        return new int[] {from, head, head};
+    }
+
+    private static boolean isNominal(Context c, int j) {
+        String pos = c.tok(j).pos();
+        String w = c.lower(j);
+        return pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("ADJ") || pos.equals("DET") && !RELATIVE.contains(w)
+                || pos.equals("NUM") || w.equals("'s") || w.equals("’s") || pos.equals("PART") && w.equals("'")
+                || pos.equals("PUNCT") && w.equals(".") && j > 0 && c.tok(j - 1).end() == c.tok(j).begin()
+                && c.tok(j - 1).text().length() <= 4 && c.tok(j - 1).isCapitalized();
+    }
+
+    private static boolean isBoundary(Context c, int j) {
+        String w = c.lower(j);
+        return w.equals(",") || w.equals(":") || w.equals("—") || w.equals("–") || isQuoteMark(w);
+    }
+
+    private static boolean isQuoteMark(String w) {
+        boolean mark = false;
+        for (int k = 0; k < w.length(); k++) {
+            char ch = w.charAt(k);
+            if ("\"“”‘’'`".indexOf(ch) >= 0) {
+                mark = true;
+            } else if (",.?!".indexOf(ch) < 0) {
+                return false;
+            }
+        }
+        return mark;
+    }
+
+    private static boolean isWord(Context c, int j) {
+        return !c.tok(j).pos().equals("PUNCT") && !isQuoteMark(c.lower(j));
+    }
+
+    private static boolean closesQuoteBefore(Context c, int before) {
+        if (before <= 0) {
+            return false;
+        }
+        int end = c.tok(before - 1).end();
+        String prefix = c.text.substring(c.sentence.begin(), end).stripTrailing();
+        if (prefix.isEmpty()) {
+            return false;
+        }
+        Span q = c.quoteAt(c.sentence.begin() + prefix.length() - 1);
+        return q != null && q.end() == c.sentence.begin() + prefix.length();
+    }
+
+    private static boolean endsWithQuoteOrComma(Context c, int before) {
+        if (before <= 0) {
+            return false;
+        }
+        int end = c.tok(before - 1).end();
+        String prefix = c.text.substring(c.sentence.begin(), end).stripTrailing();
+        if (prefix.isEmpty()) {
+            return false;
+        }
+        char last = prefix.charAt(prefix.length() - 1);
+        return ",\"”’'—–:".indexOf(last) >= 0 || last == '?' || last == '!';
+    }
+
+    /** Moves past adjuncts to an upcoming "that": "said in a statement on Monday that ...". */
+    private static int skipToThat(Context c, int after) {
+        int n = c.tokens.size();
+        for (int j = after; j < n && j < after + 10; j++) {
+            Token t = c.tok(j);
+            if (c.lower(j).equals("that") && (t.pos().equals("SCONJ") || j > after)) {
+                return j;
+            }
+            if (t.pos().equals("VERB") || t.pos().equals("AUX") || isQuoteMark(c.lower(j))) {
+                break;
+            }
+        }
+        // "said Thursday the ...": skip leading time words
+        int j = after;
+        while (j < n && TIME_WORDS.contains(c.lower(j)) && !c.lower(j).equals("that")) {
+            j++;
+        }
+        return j < n && j - after <= 2 && hasClauseAfter(c, j) ? j : after;
+    }
+
+    /** Whether words follow that can be content, rather than only an adjunct ("in a statement") or nothing. */
+    private static boolean hasClauseAfter(Context c, int after) {
+        int n = c.tokens.size();
+        int words = 0;
+        boolean verb = false;
+        boolean adjunctStart = after < n && (c.tok(after).pos().equals("ADP") && !c.lower(after).equals("that")
+                || TIME_WORDS.contains(c.lower(after)));
+        for (int j = after; j < n; j++) {
+            if (isWord(c, j)) {
+                words++;
+            }
+            String pos = c.tok(j).pos();
+            verb |= pos.equals("VERB") || pos.equals("AUX");
+            if (!adjunctStart && (isQuoteMark(c.lower(j)) || c.text.charAt(c.tok(j).begin()) == '“')) {
+                return true;
+            }
+        }
+        if (words == 0) {
+            return false;
+        }
+        return !adjunctStart || verb;
+    }
+
+    private static Span afterColon(Context c, int colon) {
+        int n = c.tokens.size();
+        if (colon + 1 < n) {
+            return contentAfter(c, colon + 1);
+        }
+        // "He added:" closing a paragraph, the quote opening the next one
+        int next = c.tok(colon).end();
+        while (next < c.text.length() && Character.isWhitespace(c.text.charAt(next))) {
+            next++;
+        }
+        Span q = c.quoteAt(next);
+        return q != null && q.begin() == next ? q : null;
+    }
+
+    private static boolean closesQuote(Context c, int j) {
+        Span q = c.quoteAt(c.tok(j).end() - 1);
+        return q != null && q.end() == c.tok(j).end();
+    }
+
+    /** Whether a speaker and a reporting verb follow: '..." the judge said'. */
+    private static boolean cueFollows(Context c, int j) {
+        int n = c.tokens.size();
+        for (int k = j; k < n && k < j + 6; k++) {
+            Token t = c.tok(k);
+            if (t.pos().equals("VERB")) {
+                return ReportingVerbs.standard().classOf(t.lemma()).filter(v -> v == VerbClass.SPEECH).isPresent();
+            }
+            if (!isNominal(c, k) && !t.pos().equals("PRON") && !t.pos().equals("AUX") && !t.pos().equals("ADV")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean opensQuote(Context c, int j) {
+        Span q = c.quoteAt(c.tok(j).begin());
+        return q != null && q.begin() >= c.tok(j).begin();
+    }
+
+    /** From token {@code from} to the end of the sentence, or to the end of a quotation running past it. */
+    private static Span contentAfter(Context c, int from) {
+        return contentAfter(c, from, false);
+    }
+
+    /** As above; a {@code shortClause} (the object of a belief or stance verb) also ends at the first comma. */
+    private static Span contentAfter(Context c, int from, boolean shortClause) {
+        int n = c.tokens.size();
+        while (from < n && (c.lower(from).equals(",") || c.lower(from).equals("—") || c.lower(from).equals("-"))) {
+            from++;
+        }
+        if (from >= n) {
+            return null;
+        }
+        int begin = c.tok(from).begin();
+        Span q = c.quoteAt(begin);
+        if (q != null && q.begin() == begin) {
+            return q;
+        }
+        int endTok = n - 1;
+        while (endTok >= from && !isWord(c, endTok) && !isQuoteMark(c.lower(endTok)) && !c.lower(endTok).endsWith("\"")) {
+            endTok--;
+        }
+        if (endTok < from) {
+            return null;
+        }
+        int end = c.tok(endTok).end();
+        // an embedded "according to", a participle clause (", adding ...") or ", he said" closes the content
+        for (int j = from + 1; j < endTok; j++) {
+            if (c.lower(j).equals(",") && j + 2 <= endTok && isAccordingTo(c, j + 1)
+                    || c.lower(j).equals(",") && c.tok(j + 1).pos().equals("VERB") && c.lower(j + 1).endsWith("ing")) {
+                end = c.tok(j - 1).end();
+                break;
+            }
+            if (isQuoteMark(c.lower(j)) && closesQuote(c, j) && cueFollows(c, j + 1)) {
+                end = c.tok(j).end();
+                break;
+            }
+            // outside a quotation, a new clause after a comma, a dash or a semicolon ends the reported content
+            if (c.quoteAt(c.tok(j).begin()) == null && (CLAUSE_DASHES.contains(c.lower(j))
+                    || c.lower(j).equals(",") && (CLAUSE_OPENERS.contains(c.lower(j + 1)) || shortClause && !isQuoteMark(c.lower(j + 1))))) {
+                end = c.tok(j - 1).end();
+                break;
+            }
+        }
+        Span inner = c.quoteAt(end - 1);
+        if (inner != null && inner.end() > end) {
+            end = inner.end();
+        }
+        return begin < end ? new Span(begin, end) : null;
+    }
+
+    /** From the start of the sentence (or of the quotation it is inside) to the comma before the cue. */
+    private static Span contentBefore(Context c, int before) {
+        if (before <= 0) {
+            return null;
+        }
+        int begin = c.sentence.begin();
+        int end = c.tok(before - 1).end();
+        String part = c.text.substring(begin, end);
+        int trimmed = part.length();
+        while (trimmed > 0 && (Character.isWhitespace(part.charAt(trimmed - 1)) || part.charAt(trimmed - 1) == ','
+                || part.charAt(trimmed - 1) == '—' || part.charAt(trimmed - 1) == '–')) {
+            trimmed--;
+        }
+        end = begin + trimmed;
+        if (end <= begin) {
+            return null;
+        }
+        Span q = c.quoteAt(end - 1);
+        if (q != null && q.end() == end && q.begin() < begin) {
+            begin = q.begin();
+        } else if (q == null) {
+            q = c.quoteAt(begin);
+            if (q != null && q.begin() < begin && q.end() <= end) {
+                begin = q.begin();
+            }
+        }
+        return new Span(begin, end);
+    }
+
+    private static boolean isQuote(Context c, Span content) {
+        int quoted = 0;
+        for (Span q : c.quotes) {
+            if (q.overlaps(content)) {
+                quoted += Math.min(q.end(), content.end()) - Math.max(q.begin(), content.begin());
+            }
+        }
+        return quoted * 2 >= content.length();
+    }
+
+    private static Span span(Context c, int from, int to) {
+        return new Span(c.tok(from).begin(), c.tok(to).end());
+    }
+
+    // ---- document level -----------------------------------------------------------------------------------------
+
+    /** A quotation that follows a quoted statement in the same paragraph continues it: "Yes," he said. "It is." */
+    private static void attachFollowingQuotes(String text, List<Span> quotes, List<Draft> drafts) {
+        drafts.sort(Comparator.comparing(Draft::content));
+        for (Span q : quotes) {
+            if (q.length() < 20 || drafts.stream().anyMatch(d -> d.content().overlaps(q))) {
+                continue;
+            }
+            Draft best = null;
+            int bestIndex = -1;
+            for (int k = 0; k < drafts.size(); k++) {
+                Draft d = drafts.get(k);
+                if (d.content().end() <= q.begin() && d.kind() == Statement.Kind.DIRECT_QUOTE
+                        && text.substring(d.content().end(), q.begin()).indexOf('\n') < 0
+                        && (best == null || d.content().end() > best.content().end())) {
+                    best = d;
+                    bestIndex = k;
+                }
+            }
+            if (best != null) {
+                drafts.set(bestIndex, best.withContent(best.content().union(q)));
+            }
+        }
+    }
+
+    /** One statement per content span; an exact duplicate keeps the more confident reading. */
+    private static List<Draft> dedupe(List<Draft> drafts) {
+        List<Draft> out = new ArrayList<>();
+        for (Draft d : drafts) {
+            int same = -1;
+            for (int k = 0; k < out.size(); k++) {
+                if (out.get(k).content().equals(d.content())) {
+                    same = k;
+                }
+            }
+            if (same < 0) {
+                out.add(d);
+            } else if (d.confidence() > out.get(same).confidence()) {
+                out.set(same, d);
+            }
+        }
+        return out;
+    }
+
+    private static Statement resolve(AnnotatedText text, Draft d, Entities entities, List<Event> events, LocalDate documentDate) {
+        String speaker = null;
+        double confidence = d.confidence();
+        if (d.speaker() != null) {
+            Mention best = null;
+            for (Mention m : entities.mentions()) {
+                if (!m.span().overlaps(d.speaker())) {
+                    continue;
+                }
+                boolean onHead = m.span().overlaps(d.speakerHead());
+                if (best == null || onHead && !best.span().overlaps(d.speakerHead())
+                        || onHead == best.span().overlaps(d.speakerHead()) && m.span().length() > best.span().length()) {
+                    best = m;
+                }
+            }
+            if (best != null) {
+                speaker = best.entity();
+                confidence += best.kind() == Mention.Kind.NAME ? 0.1 : 0.0;
+                confidence *= Math.max(0.5, best.confidence());
+            }
+        }
+        Sentence sentence = text.sentences().get(d.sentence());
+        Event venue = null;
+        double venueConfidence = 1.0;
+        for (Event e : events) {
+            if (e.type() == Event.Type.VISIT) {
+                continue;
+            }
+            if (VENUE_TYPES.contains(e.type().name()) && sentence.span().contains(e.span())
+                    && (venue == null || Math.abs(e.span().begin() - d.cue().begin()) < Math.abs(venue.span().begin() - d.cue().begin()))) {
+                venue = e;
+            }
+        }
+        if (venue == null) {
+            venue = EventExtractor.referredTo(text.text(), sentence.span(), events);   // "during the briefing"
+            venueConfidence = 0.9;
+        }
+        if (venue == null && speaker != null) {
+            // the speaker was introduced as speaking in an interview or briefing earlier on
+            for (Event e : events) {
+                if ((e.type() == Event.Type.INTERVIEW || e.type() == Event.Type.BRIEFING) && e.participants().contains(speaker)
+                        && e.span().begin() < d.content().begin()) {
+                    venue = e;
+                    venueConfidence = 0.75;
+                }
+            }
+        }
+        LocalDate date = venue != null && venue.date() != null ? venue.date() : null;
+        if (date == null && documentDate != null) {
+            // a date inside the content is what was talked about, not when it was said
+            List<Dates.Found> found = Dates.find(text.text(), sentence.span(), documentDate, documentDate);
+            date = found.stream().filter(f -> f.precision() == Dates.Precision.DAY && !d.content().overlaps(f.span()))
+                    .map(Dates.Found::date).findFirst().orElse(documentDate);
+        }
+        if (venue == null) {
+            venueConfidence = 1.0;
+        }
+        confidence = Math.max(0.05, Math.min(1.0, confidence * venueConfidence));
+        return new Statement(d.kind(), d.content(), d.cue(), d.cueLemma(), d.speaker(), speaker,
+                venue == null ? null : venue.key(), venue == null ? null : venue.place(), date, Math.round(confidence * 100) / 100.0);
+    }
+}

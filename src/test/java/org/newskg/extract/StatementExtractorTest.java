@@ -1,0 +1,223 @@
+package org.newskg.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.newskg.text.AnnotatedText;
+import org.newskg.text.CleanText;
+import org.newskg.text.Linguistics;
+import org.newskg.text.Span;
+
+class StatementExtractorTest {
+
+    private static final LocalDate DAY = LocalDate.of(2024, 3, 14);
+    private final StatementExtractor extractor = new StatementExtractor();
+
+    private List<Statement> run(String text) {
+        return run(text, Entities.NONE);
+    }
+
+    private List<Statement> run(String text, Entities entities) {
+        AnnotatedText annotated = Linguistics.english().annotate(CleanText.unchanged(text));
+        List<Event> events = new EventExtractor().extract(annotated, entities, DAY);
+        return extractor.extract(annotated, entities, events, DAY);
+    }
+
+    private static Statement only(List<Statement> found) {
+        assertEquals(1, found.size(), "statements: " + found);
+        return found.get(0);
+    }
+
+    private static String of(String text, Span span) {
+        return span == null ? null : span.of(text);
+    }
+
+    @Test
+    void indirectSpeechWithThatKeepsThatInTheContent() {
+        String t = "The harbour master stressed that the ferries would sail again on Friday.";
+        Statement s = only(run(t));
+        assertEquals(Statement.Kind.INDIRECT_SPEECH, s.kind());
+        assertEquals("that the ferries would sail again on Friday", of(t, s.content()));
+        assertEquals("stress", s.cueLemma());
+        assertEquals("stressed", of(t, s.cue()));
+        assertTrue(of(t, s.speakerSpan()).endsWith("master"), of(t, s.speakerSpan()));
+        assertEquals(DAY, s.date(), "a date inside the content is not when it was said");
+    }
+
+    @Test
+    void contentBeforeTheCue() {
+        String t = "The new bridge will open in June, the mayor said.";
+        Statement s = only(run(t));
+        assertEquals("The new bridge will open in June", of(t, s.content()));
+        assertEquals("say", s.cueLemma());
+        assertEquals("the mayor", of(t, s.speakerSpan()));
+        assertEquals(DAY, s.date());
+    }
+
+    @Test
+    void directQuoteKeepsItsMarks() {
+        String t = "“We will not give up the orchard,” Ada Fenwick said on Tuesday.";
+        Statement s = only(run(t));
+        assertEquals(Statement.Kind.DIRECT_QUOTE, s.kind());
+        assertEquals("“We will not give up the orchard,”", of(t, s.content()));
+        assertEquals("Ada Fenwick", of(t, s.speakerSpan()));
+        assertEquals(LocalDate.of(2024, 3, 12), s.date());
+    }
+
+    @Test
+    void quoteSplitByItsCueIsOneStatement() {
+        String t = "\"The deal,\" she said, \"is dead and buried.\"";
+        Statement s = only(run(t));
+        assertEquals(Statement.Kind.DIRECT_QUOTE, s.kind());
+        assertEquals(t, of(t, s.content()));
+        assertEquals("she", of(t, s.speakerSpan()));
+    }
+
+    @Test
+    void invertedCueAndSingleCurlyQuotes() {
+        String t = "‘Nobody asked the farmers,’ said Tomas Verhoeven, a grain trader.";
+        Statement s = only(run(t));
+        assertEquals("‘Nobody asked the farmers,’", of(t, s.content()));
+        assertTrue(of(t, s.speakerSpan()).startsWith("Tomas Verhoeven"), of(t, s.speakerSpan()));
+    }
+
+    @Test
+    void quoteContinuingOverParagraphs() {
+        String t = "The coach said: “We trained hard all winter.\n\n“Now the season can start.”";
+        Statement s = only(run(t));
+        assertEquals("“We trained hard all winter.\n\n“Now the season can start.”", of(t, s.content()));
+    }
+
+    @Test
+    void accordingToInBothOrders() {
+        String a = "According to the weather service, the storm will reach the coast tonight.";
+        Statement s = only(run(a));
+        assertEquals(Statement.Kind.ACCORDING_TO, s.kind());
+        assertEquals("the storm will reach the coast tonight", of(a, s.content()));
+        assertEquals("according to", s.cueLemma());
+        assertTrue(of(a, s.speakerSpan()).contains("weather service"));
+
+        String b = "The storm will reach the coast tonight, according to the weather service.";
+        Statement r = only(run(b));
+        assertEquals("The storm will reach the coast tonight", of(b, r.content()));
+        assertTrue(of(b, r.speakerSpan()).contains("weather service"));
+    }
+
+    @Test
+    void beliefsAreStatementsWithLowerConfidence() {
+        String t = "Local officials fear that the river will flood the old town.";
+        Statement s = only(run(t));
+        assertEquals(Statement.Kind.BELIEF, s.kind());
+        assertEquals("fear", s.cueLemma());
+        assertEquals("officials", t.substring(s.speakerSpan().end() - "officials".length(), s.speakerSpan().end()));
+        String said = "Local officials said that the river will flood the old town.";
+        assertTrue(s.confidence() < only(run(said)).confidence());
+    }
+
+    @Test
+    void intention() {
+        String t = "She wants to rebuild the library before winter.";
+        Statement s = only(run(t));
+        assertEquals(Statement.Kind.BELIEF, s.kind());
+        assertEquals("to rebuild the library before winter", of(t, s.content()));
+    }
+
+    @Test
+    void headlineForm() {
+        String t = "Minister: talks on the canal will resume\n\nThe text of the article follows here.";
+        Statement s = only(run(t));
+        assertEquals("Minister", of(t, s.speakerSpan()));
+        assertEquals(":", s.cueLemma());
+        assertEquals("talks on the canal will resume", of(t, s.content()));
+    }
+
+    @Test
+    void nestedAttributionIsItsOwnStatement() {
+        String t = "The senator said the governor believes the tunnel is unsafe.";
+        List<Statement> found = run(t);
+        assertEquals(2, found.size(), found.toString());
+        assertEquals("the governor believes the tunnel is unsafe", of(t, found.get(0).content()));
+        assertEquals("the tunnel is unsafe", of(t, found.get(1).content()));
+        assertEquals("believe", found.get(1).cueLemma());
+    }
+
+    @Test
+    void noAttributionInsideTheSpeakersOwnWords() {
+        String t = "“I think the plan is fine,” the engineer said.";
+        Statement s = only(run(t));
+        assertEquals("say", s.cueLemma());
+    }
+
+    @Test
+    void placeStandingForItsGovernmentAndGroupsSpeak() {
+        String t = "Oslo insists that the fishing quota is fair. Analysts warned that prices would rise.";
+        List<Statement> found = run(t);
+        assertEquals(2, found.size(), found.toString());
+        assertEquals("Oslo", of(t, found.get(0).speakerSpan()));
+        assertEquals("Analysts", of(t, found.get(1).speakerSpan()));
+
+        int oslo = t.indexOf("Oslo");
+        Entities entities = new Entities(
+                List.of(new Entity("e1", EntityType.PLACE, "Oslo", "oslo", List.of("Oslo"), null)),
+                List.of(new Mention(new Span(oslo, oslo + 4), "Oslo", "e1", Mention.Kind.NAME, "government", 0.9)),
+                List.of());
+        assertEquals("e1", run(t, entities).get(0).speaker());
+    }
+
+    @Test
+    void pronounSpeakerResolvesThroughTheHandedOverMentions() {
+        String t = "Mira Castell runs the port. She told reporters that the cranes were too old.";
+        int name = t.indexOf("Mira Castell");
+        int she = t.indexOf("She");
+        Entities entities = new Entities(
+                List.of(new Entity("p1", EntityType.PERSON, "Mira Castell", "mira castell", List.of("Mira Castell"), null)),
+                List.of(new Mention(new Span(name, name + 12), "Mira Castell", "p1", Mention.Kind.NAME, null, 0.95),
+                        new Mention(new Span(she, she + 3), "She", "p1", Mention.Kind.PRONOUN, null, 0.8)),
+                List.of());
+        Statement s = only(run(t, entities));
+        assertEquals("p1", s.speaker());
+        assertEquals("She", of(t, s.speakerSpan()));
+        assertEquals("tell", s.cueLemma());
+        assertEquals("that the cranes were too old", of(t, s.content()));
+
+        String named = "Mira Castell told reporters that the cranes were too old.";
+        Entities byName = new Entities(entities.entities(),
+                List.of(new Mention(new Span(0, 12), "Mira Castell", "p1", Mention.Kind.NAME, null, 0.95)), List.of());
+        assertTrue(only(run(named, byName)).confidence() > s.confidence(), "a named speaker is surer than a pronoun");
+    }
+
+    @Test
+    void venueFromAnInterviewInTheSameSentence() {
+        String t = "In an interview with Radio Meridian on 2 March, the admiral said that the fleet was ready.";
+        AnnotatedText annotated = Linguistics.english().annotate(CleanText.unchanged(t));
+        List<Event> events = new EventExtractor().extract(annotated, Entities.NONE, DAY);
+        Statement s = only(extractor.extract(annotated, Entities.NONE, events, DAY));
+        assertNotNull(s.venue());
+        Event venue = events.stream().filter(e -> e.key().equals(s.venue())).findFirst().orElseThrow();
+        assertEquals(Event.Type.INTERVIEW, venue.type());
+        assertEquals(LocalDate.of(2024, 3, 2), s.date());
+    }
+
+    @Test
+    void definiteReferenceToAnEarlierBriefing() {
+        String t = "The spokesman held a press conference on Monday. During the briefing, he said the border would stay open.";
+        AnnotatedText annotated = Linguistics.english().annotate(CleanText.unchanged(t));
+        List<Event> events = new EventExtractor().extract(annotated, Entities.NONE, DAY);
+        assertEquals(1, events.size(), events.toString());
+        List<Statement> found = new ArrayList<>(extractor.extract(annotated, Entities.NONE, events, DAY));
+        found.removeIf(s -> !s.cueLemma().equals("say"));
+        assertEquals(events.get(0).key(), only(found).venue());
+        assertEquals(LocalDate.of(2024, 3, 11), only(found).date());
+    }
+
+    @Test
+    void plainNarrativeHasNoStatements() {
+        assertTrue(run("The train left the station at noon and reached the coast by evening.").isEmpty());
+    }
+}
