@@ -388,7 +388,7 @@ class DocumentReaderTest {
     void everyErrorHasADistinctIdAndDescription() {
         List<String> ids = new ArrayList<>();
         for (InputError e : InputError.values()) {
-            assertTrue(e.id().matches("NKG-E1\\d\\d"), e.id());
+            assertTrue(e.id().matches("NKG-E[12]\\d\\d"), e.id());
             assertTrue(!e.description().isBlank());
             assertTrue(!ids.contains(e.id()), e.id());
             ids.add(e.id());
