@@ -756,6 +756,10 @@ final class DocumentEntities {
             // "X, the deputy minister", "X, a senior economist at Y"
             for (int k = to + 1; k < Math.min(end, to + 6); k++) {
                 Word y = w(k);
+                if (lex.isTitleHead(y.text()) && titleIntroducesName(k, end)) {
+                    // "X, Dutch Agriculture Minister Pieter de Wit, ...": a new person, not a description of X
+                    break;
+                }
                 if (lex.isTitleHead(y.text()) && !AMBIGUOUS_TITLES.contains(y.lower()) || lex.isTitleHead(y.text()) && k > to + 1) {
                     return true;
                 }
@@ -772,6 +776,17 @@ final class DocumentEntities {
             }
         }
         return false;
+    }
+
+    /** A title head directly followed by a capitalised name ("Minister Pieter de Wit") names the person it precedes. */
+    private boolean titleIntroducesName(int title, int end) {
+        int next = title + 1;
+        if (next >= end) {
+            return false;
+        }
+        Word n = w(next);
+        return capitalised(n.text()) && !lex.isTitleWord(n.text()) && !lex.isHonorific(n.text())
+                && ("PROPN".equals(n.pos()) || lex.givenNames.containsKey(n.text()));
     }
 
     private EntityType lexiconType(int from, int to) {
@@ -1236,8 +1251,13 @@ final class DocumentEntities {
                 first++;
             }
             boolean titled = false;
-            for (int x = first; x < Math.min(stop, first + 3); x++) {
-                titled |= lex.isTitleHead(w(x).text());
+            boolean introducesAnother = false;
+            for (int x = first; x < stop; x++) {
+                titled |= x < first + 3 && lex.isTitleHead(w(x).text());
+                introducesAnother |= lex.isTitleHead(w(x).text()) && titleIntroducesName(x, stop);
+            }
+            if (introducesAnother) {
+                continue;
             }
             if (!titled || !lex.isTitleWord(w(first).text())) {
                 continue;
