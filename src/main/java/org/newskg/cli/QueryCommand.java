@@ -1,6 +1,7 @@
 package org.newskg.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -29,6 +30,9 @@ final class QueryCommand implements Callable<Integer> {
     Map<String, String> params = new LinkedHashMap<>();
     @Option(names = "--format", defaultValue = "table", description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
     ResultFormat format;
+    @Option(names = "--columns", paramLabel = "NAME,...", split = ",",
+            description = "Print only these columns, in this order (default: all).")
+    List<String> columns = List.of();
     @Mixin
     StoreOption store;
     @Spec
@@ -57,7 +61,7 @@ final class QueryCommand implements Callable<Integer> {
         }
         try (Store db = store.openExisting()) {
             out.flush();
-            queries.run(name, params, db.dataset(), format, main.out);
+            queries.run(name, params, db.dataset(), format, main.out, columns);
             main.out.flush();
         }
         return 0;

@@ -5,22 +5,27 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingProject;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
@@ -107,14 +112,25 @@ public final class CannedQueries {
 
     /** Runs a query on a local dataset (in a read transaction) and writes the results to {@code out}. */
     public void run(String name, Map<String, String> params, DatasetGraph dataset, ResultFormat format, OutputStream out) {
+        run(name, params, dataset, format, out, List.of());
+    }
+
+    /**
+     * As {@link #run(String, Map, DatasetGraph, ResultFormat, OutputStream)}, printing only {@code columns}
+     * (all when empty), in the order given.
+     *
+     * @throws IllegalArgumentException naming a column the query does not have, and the ones it has
+     */
+    public void run(String name, Map<String, String> params, DatasetGraph dataset, ResultFormat format, OutputStream out,
+                    List<String> columns) {
         Objects.requireNonNull(dataset, "dataset");
-        execute(name, params, format, out, () -> local(dataset), dataset);
+        execute(name, params, format, out, () -> local(dataset), dataset, columns);
     }
 
     /** Runs a query on a remote SPARQL endpoint (e.g. {@code http://localhost:3030/newskg/sparql}) and writes the results to {@code out}. */
     public void run(String name, Map<String, String> params, String endpoint, ResultFormat format, OutputStream out) {
         Objects.requireNonNull(endpoint, "endpoint");
-        execute(name, params, format, out, () -> QueryExecHTTP.service(endpoint), null);
+        execute(name, params, format, out, () -> QueryExecHTTP.service(endpoint), null, List.of());
     }
 
     /** Runs a query on a local dataset and returns all its rows, for code that wants the values. */
@@ -148,14 +164,19 @@ public final class CannedQueries {
     }
 
     private void execute(String name, Map<String, String> params, ResultFormat format, OutputStream out,
-                         Supplier<QueryExecBuilder> target, DatasetGraph transactional) {
+                         Supplier<QueryExecBuilder> target, DatasetGraph transactional, List<String> columns) {
         CannedQuery query = get(name);
         Binding binding = query.bind(params);
+        List<Var> projection = projection(query, columns);
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(out, "out");
         Runnable run = () -> {
             try (QueryExec exec = target.get().query(query.query().cloneQuery()).substitution(binding).build()) {
-                write(exec.select(), format, out, tablePrefixes(query));
+                RowSet rows = exec.select();
+                if (!projection.isEmpty()) {
+                    rows = RowSetStream.create(projection, Iter.map(rows, row -> new BindingProject(projection, row)));
+                }
+                write(rows, format, out, tablePrefixes(query));
             }
         };
         if (transactional == null) {
@@ -164,6 +185,19 @@ public final class CannedQueries {
             // the rows are read lazily while written, so the whole write happens inside the read transaction
             Txn.executeRead(transactional, run);
         }
+    }
+
+    private static List<Var> projection(CannedQuery query, List<String> columns) {
+        List<String> known = query.query().getResultVars();
+        List<Var> vars = new ArrayList<>();
+        for (String c : columns) {
+            if (!known.contains(c)) {
+                throw new IllegalArgumentException("query '" + query.name() + "' has no column '" + c + "'; it has "
+                        + String.join(", ", known));
+            }
+            vars.add(Var.alloc(c));
+        }
+        return vars;
     }
 
     private static PrefixMapping tablePrefixes(CannedQuery query) {
