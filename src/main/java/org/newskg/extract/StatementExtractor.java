@@ -411,6 +411,12 @@ public final class StatementExtractor {
                         while (b - 1 >= 0 && isNominal(c, b - 1)) {
                             b--;
                         }
+                        if (nameBetween(c, k + 1, j)) {
+                            // "Her counterpart, Jan Berg, said": the description and the name it introduces both
+                            // stand as source, and the name is what the speaker resolves through; after a name
+                            // ("The mayor of Ghent, Jan Berg, said") only the apposed name is certain to be the source
+                            return new int[] {before.equals("PROPN") ? k + 1 : b, j - 1, j - 1};
+                        }
                         return new int[] {b, k - 1, k - 1};
                     }
                     break;
@@ -418,6 +424,19 @@ public final class StatementExtractor {
             }
         }
         return null;
+    }
+
+    /** Whether tokens {@code [from, to)} are one short capitalised name. */
+    private static boolean nameBetween(Context c, int from, int to) {
+        if (to - from < 1 || to - from > 4) {
+            return false;
+        }
+        for (int x = from; x < to; x++) {
+            if (!c.tok(x).pos().equals("PROPN") && !c.tok(x).isCapitalized()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first subject of the sentence, for a participle clause: "X spoke on Monday, saying ...". */

@@ -193,6 +193,22 @@ class StatementExtractorTest {
     }
 
     @Test
+    void aDescriptionWithAnApposedNameSpeaksThroughTheName() {
+        for (String lead : List.of("Her Danish colleague", "The mayor of Lund")) {
+            String t = lead + ", Jonas Berg, stressed that the tunnel was safe.";
+            int name = t.indexOf("Jonas Berg");
+            Entities entities = new Entities(
+                    List.of(new Entity("p1", EntityType.PERSON, "Jonas Berg", "jonas berg", List.of("Jonas Berg"), null)),
+                    List.of(new Mention(new Span(name, name + 10), "Jonas Berg", "p1", Mention.Kind.NAME, null, 0.9)),
+                    List.of());
+            Statement s = only(run(t, entities));
+            assertEquals("p1", s.speaker(), t);
+            assertTrue(of(t, s.speakerSpan()).endsWith("Jonas Berg"), of(t, s.speakerSpan()));
+            assertEquals("that the tunnel was safe", of(t, s.content()));
+        }
+    }
+
+    @Test
     void venueFromAnInterviewInTheSameSentence() {
         String t = "In an interview with Radio Meridian on 2 March, the admiral said that the fleet was ready.";
         AnnotatedText annotated = Linguistics.english().annotate(CleanText.unchanged(t));
