@@ -74,7 +74,7 @@ class ReadmeIT {
                 .orElseThrow(() -> new AssertionError("README has no set-up command that serves"));
         Path db = tmp.resolve("db");
         String command = withDb(setUp.command(), db) + " --port 0";
-        Process p = new ProcessBuilder("bash", "-c", "exec " + command.replace("&& ./newskg serve", "&& exec ./newskg serve"))
+        Process p = new ProcessBuilder("bash", "-c", command.replace("&& ./newskg serve", "&& exec ./newskg serve"))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
