@@ -99,9 +99,11 @@ class CorpusEvalTest {
 
     /** Regression floors, a little under the figures measured when they were last raised. */
     static final class Floors {
-        static final double POLNEAR_CONTENT = 0.0;
-        static final double POLNEAR_ATTRIBUTION = 0.0;
-        static final double REUTERS_TYPED_F1 = 0.0;
-        static final double MEANTIME_TYPED_RECALL = 0.0;
+        // measured 2026-11-23: PolNeAR dev attribution 0.555, content 0.649; Reuters-128 typed F1 0.81;
+        // MEANTIME typed recall 0.79
+        static final double POLNEAR_CONTENT = 0.62;
+        static final double POLNEAR_ATTRIBUTION = 0.53;
+        static final double REUTERS_TYPED_F1 = 0.78;
+        static final double MEANTIME_TYPED_RECALL = 0.76;
     }
 }
