@@ -94,6 +94,7 @@ final class DocumentEntities {
             "expert", "analyst", "fellow", "editor", "reporter", "judge", "justice", "speaker", "founder", "candidate", "first",
             "second", "national", "federal", "security", "state", "trade", "energy", "health", "press", "research", "top",
             "special", "high", "supreme", "deputy", "chair", "director", "king", "prince", "queen", "captain", "marshal", "lord");
+    private static final Set<String> TRAILING_POS = Set.of("DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT");
     private static final Set<String> PARTICLES = Set.of(
             "van", "der", "den", "de", "von", "al", "bin", "ibn", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "el", "ter", "zu");
     private static final Set<String> FUNCTION_POS = Set.of("PRON", "DET", "CCONJ", "SCONJ", "AUX", "ADP", "PART", "PUNCT", "SYM", "INTJ");
@@ -565,6 +566,19 @@ final class DocumentEntities {
                                 || lex.organizationHead(w(r).text()) != null
                                 || Set.of("and", "of", "for", "the", "Affairs").contains(w(r).text()))) {
                             r++;
+                        }
+                        // "Minister for Foreign Military Policy Colonel X": the complement runs on to the next title or given name
+                        int z = r;
+                        while (z < to && capitalised(w(z).text()) && !lex.isHonorific(w(z).text()) && !lex.isTitleHead(w(z).text())
+                                && !lex.givenNames.containsKey(w(z).text())) {
+                            z++;
+                        }
+                        if (z > r && z < to - 1 && (lex.isHonorific(w(z).text()) || lex.isTitleHead(w(z).text()))) {
+                            r = z;
+                        } else if (z == to && z > r && to < words.size() && capitalised(w(to).text())
+                                && (lex.isHonorific(w(to).text()) || lex.isTitleHead(w(to).text()))) {
+                            // the title's complement ends this run and the next run opens with a title of its own
+                            r = to;
                         }
                         if (r > q && r < to) {
                             p = r;
@@ -1148,7 +1162,8 @@ final class DocumentEntities {
         while (from < to && Set.of("the", "a", "an", "The", "A", "An", "its", "his", "her").contains(w(from).text())) {
             from++;
         }
-        while (to > from && Set.of(",", ".", ";", ":").contains(w(to - 1).text())) {
+        // a title ends in its head or its complement, never in "of the", "and" or punctuation
+        while (to > from && (Set.of(",", ".", ";", ":").contains(w(to - 1).text()) || TRAILING_POS.contains(w(to - 1).pos()))) {
             to--;
         }
         if (from >= to) {
@@ -1337,7 +1352,12 @@ final class DocumentEntities {
                 continue;
             }
             if (lex.isTitleHead(head) && !head.endsWith("s")) {
-                Ent e = recentPerson(names, w(i).begin(), head);
+                if (i >= 2 && Set.of("to", "of", "for").contains(w(i - 1).lower()) && lex.isTitleWord(w(i - 2).text())) {
+                    // "assistant to the minister": another person, whom the title only names
+                    continue;
+                }
+                Ent apposed = apposedPerson(j + 1, end);
+                Ent e = apposed != null ? apposed : recentPerson(names, w(i).begin(), head);
                 if (e != null) {
                     double conf = e.roleHeads.contains(head) ? 0.65 : 0.4;
                     mention(i, j + 1, e, EntityType.PERSON, Mention.Kind.DESCRIPTION, conf);
@@ -1360,6 +1380,30 @@ final class DocumentEntities {
                 }
             }
         }
+    }
+
+    /**
+     * "the head of the X Department, Colonel Jan Berg, said": a description set before the name it
+     * describes, up to the next comma, then optional title words and a person's name.
+     */
+    private Ent apposedPerson(int from, int end) {
+        int k = from;
+        while (k < end && !w(k).text().equals(",") && !"VERB".equals(w(k).pos()) && !"AUX".equals(w(k).pos()) && k < from + 15) {
+            k++;
+        }
+        if (k >= end || !w(k).text().equals(",")) {
+            return null;
+        }
+        for (int x = k + 1; x < end && x < k + 16; x++) {
+            Found f = foundAt(x);
+            if (f != null && f.ent.type() == EntityType.PERSON) {
+                return f.ent;
+            }
+            if (!capitalised(w(x).text()) && !Set.of("to", "of", "for", "the", "and").contains(w(x).lower())) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private Ent recentPerson(List<Found> names, int before, String head) {
@@ -1521,6 +1565,9 @@ final class DocumentEntities {
             best.merge(r.person() + "@" + r.span(), r, (x, y) -> x.confidence() >= y.confidence() ? x : y);
         }
         List<RoleClaim> claims = new ArrayList<>(best.values());
+        // a coordinated title ("head of X and assistant to Y") is kept as its parts when they were claimed too
+        claims.removeIf(whole -> whole.title().contains(" and ") && claims.stream().anyMatch(part -> part != whole
+                && part.person().equals(whole.person()) && whole.span().contains(part.span()) && !part.span().equals(whole.span())));
         claims.sort(Comparator.comparing(RoleClaim::span));
         return new Entities(entities, mentions, claims);
     }

@@ -52,6 +52,38 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aTitleThatIntroducesANewNameIsNoAppositiveOfTheNameBefore() {
+        Entities found = recognize("In an interview with Radio Nord, Dutch Agriculture Minister Pieter de Wit defended the plan.");
+        assertEquals(EntityType.ORGANIZATION, named(found, "Radio Nord").type());
+        Entity wit = named(found, "Pieter de Wit");
+        assertEquals(List.of("Dutch Agriculture Minister"), rolesOf(found, wit).stream().map(RoleClaim::title).toList());
+        assertTrue(found.roles().stream().allMatch(r -> r.person().equals(wit.key())), found.roles().toString());
+    }
+
+    @Test
+    void titleClaimsEndInTheirHeadAndCoordinatedTitlesAreKeptAsParts() {
+        Entities found = recognize("Lars Holm, the head of the Department of Coastal Logistics and assistant to the Head of "
+                + "the Danish Ministry of Defence, wrote that the plan was ready.");
+        Entity holm = named(found, "Lars Holm");
+        List<String> titles = rolesOf(found, holm).stream().map(RoleClaim::title).sorted().toList();
+        assertEquals(List.of("assistant to the Head of the Danish Ministry of Defence", "head of the Department of Coastal Logistics"),
+                titles);
+    }
+
+    @Test
+    void aDescriptionBeforeANameDescribesThatName() {
+        Entities found = recognize("Defence Minister Erik Dahl spoke on Monday. On Tuesday, the head of the Northern Fleet "
+                + "Logistics Department, Assistant to the Navy Minister for Coastal Affairs Captain Lars Holm, presented the plan.");
+        Entity dahl = named(found, "Erik Dahl");
+        Entity holm = named(found, "Lars Holm");
+        assertTrue(rolesOf(found, holm).stream().anyMatch(r -> r.title().equals("head of the Northern Fleet Logistics Department")),
+                found.roles().toString());
+        assertTrue(rolesOf(found, dahl).stream().noneMatch(r -> r.title().contains("Logistics")), found.roles().toString());
+        assertTrue(found.entities().stream().noneMatch(e -> e.type() == EntityType.PERSON && e.name().equals("Affairs")),
+                found.entities().toString());
+    }
+
+    @Test
     void demonymAndLowerCaseTitleBeforeName() {
         Entities found = recognize("Speaking in Riga, Moldovan defence minister Ivan Petrov promised more patrols.");
         Entity petrov = named(found, "Ivan Petrov");
