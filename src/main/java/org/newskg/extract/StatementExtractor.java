@@ -517,12 +517,13 @@ public final class StatementExtractor {
         return !c.tok(j).pos().equals("PUNCT") && !isQuoteMark(c.lower(j));
     }
 
+    /** The sentence's text up to the end of token {@code before - 1}, without trailing space; empty at the start. */
+    private static String prefixBefore(Context c, int before) {
+        return before <= 0 ? "" : c.text.substring(c.sentence.begin(), c.tok(before - 1).end()).stripTrailing();
+    }
+
     private static boolean closesQuoteBefore(Context c, int before) {
-        if (before <= 0) {
-            return false;
-        }
-        int end = c.tok(before - 1).end();
-        String prefix = c.text.substring(c.sentence.begin(), end).stripTrailing();
+        String prefix = prefixBefore(c, before);
         if (prefix.isEmpty()) {
             return false;
         }
@@ -531,11 +532,7 @@ public final class StatementExtractor {
     }
 
     private static boolean endsWithQuoteOrComma(Context c, int before) {
-        if (before <= 0) {
-            return false;
-        }
-        int end = c.tok(before - 1).end();
-        String prefix = c.text.substring(c.sentence.begin(), end).stripTrailing();
+        String prefix = prefixBefore(c, before);
         if (prefix.isEmpty()) {
             return false;
         }
