@@ -3,6 +3,7 @@ package org.newskg.cli;
 import java.util.concurrent.Callable;
 
 import org.newskg.rdf.ExtractionRun;
+import org.newskg.store.Loader;
 import org.newskg.store.Store;
 
 import picocli.CommandLine.Command;
@@ -15,6 +16,13 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Extract every document and load it into the TDB2 store. A document loaded again is replaced, "
                 + "never duplicated; a document that fails leaves nothing half-written.")
 final class BuildCommand implements Callable<Integer> {
+
+    /**
+     * Documents per write transaction. One, so that a crash leaves the store exactly as it was
+     * before the document being written; the loader compacts at the end to drop what the many
+     * commits left behind.
+     */
+    private static final int BATCH = 1;
 
     @Mixin
     InputOptions input;
@@ -35,10 +43,13 @@ final class BuildCommand implements Callable<Integer> {
     int buildInto(InputOptions input, StoreOption store, java.io.PrintWriter err) {
         Progress progress = new Progress(err);
         try (Store db = store.openOrCreate()) {
-            ExtractionRun.Summary s = input.run().run(input.reader(), input.inputs, graph -> {
-                db.replaceDocument(graph.name(), graph.quads());
-                progress.step(graph.document().source());
-            }, input.problems(err));
+            ExtractionRun.Summary s;
+            try (Loader loader = new Loader(db, BATCH)) {
+                s = input.run().run(input.reader(), input.inputs, graph -> {
+                    loader.load(graph.name(), graph.quads());
+                    progress.step(graph.document().source());
+                }, input.problems(err));
+            }
             progress.finish();
             err.printf("newskg: loaded %d documents (%d statements, %d quads) into %s; %d problems; store holds %d documents%n",
                     s.documents(), s.statements(), s.quads(), store.db, s.problems(), db.documentCount());

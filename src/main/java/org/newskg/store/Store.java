@@ -175,6 +175,18 @@ public final class Store implements AutoCloseable {
         return new Batch();
     }
 
+    /**
+     * Compacts the database: TDB2 keeps the blocks every write transaction replaced until this is
+     * done. Deletes the old generation's files. Must not be called inside a transaction.
+     */
+    public void compact() {
+        checkOpen();
+        if (dataset.isInTransaction()) {
+            throw new IllegalStateException("Cannot compact " + directory + " inside a transaction");
+        }
+        DatabaseMgr.compact(dataset, true);
+    }
+
     /** Releases the database files; the directory can then be opened again, by this or another process. */
     @Override
     public void close() {
@@ -268,6 +280,11 @@ public final class Store implements AutoCloseable {
                 throw new StoreException("Writing document " + graphName
                         + " failed; the whole batch was aborted: " + e.getMessage(), e);
             }
+        }
+
+        /** Whether the batch can still take documents: neither committed nor aborted. */
+        public boolean active() {
+            return !finished;
         }
 
         /** Documents written so far in this batch. */

@@ -1,0 +1,95 @@
+package org.newskg.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newskg.rdf.SCHEMA;
+
+/** The loader on a real TDB2 store: batches, replacement, and compaction of what the commits left. */
+class LoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<Quad> document(Node g, int version, int size) {
+        List<Quad> quads = new ArrayList<>();
+        quads.add(Quad.create(g, g, RDF.type.asNode(), SCHEMA.NewsArticle.asNode()));
+        for (int i = 0; i < size; i++) {
+            quads.add(Quad.create(g, NodeFactory.createURI(g.getURI() + "#s" + i),
+                    NodeFactory.createURI("urn:example:p"), NodeFactory.createLiteralString("v" + version + "-" + i)));
+        }
+        return quads;
+    }
+
+    private static long bytes(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    @Test
+    void reloadingManyTimesLeavesOneCopyOnDiskAfterCompaction() throws IOException {
+        Path db = dir.resolve("db");
+        long before;
+        try (Store store = Store.open(db)) {
+            for (int round = 0; round < 5; round++) {
+                for (int d = 0; d < 20; d++) {
+                    Node g = NodeFactory.createURI("https://example.org/doc/" + d);
+                    store.replaceDocument(g, document(g, round, 200));
+                }
+            }
+            before = bytes(db);
+            try (Loader loader = new Loader(store, 1)) {
+                for (int d = 0; d < 20; d++) {
+                    Node g = NodeFactory.createURI("https://example.org/doc/" + d);
+                    loader.load(g, document(g, 9, 200));
+                }
+            }
+            assertEquals(20, store.documentCount());
+            long quads = Txn.calculateRead(store.dataset(), () -> Iter.count(store.dataset().find()));
+            assertEquals(20 * 201, quads, "each document replaced, none duplicated");
+        }
+        long after = bytes(db);
+        try (Stream<Path> data = Files.list(db)) {
+            assertEquals(1, data.filter(p -> p.getFileName().toString().startsWith("Data-")).count(), "old generation deleted");
+        }
+        assertTrue(after < before, "compaction should shrink the store: " + before + " -> " + after + " bytes");
+    }
+
+    @Test
+    void batchesCommitEveryNDocumentsAndTheRestOnClose() {
+        try (Store store = Store.open(dir.resolve("batched"))) {
+            try (Loader loader = new Loader(store, 3)) {
+                for (int d = 0; d < 7; d++) {
+                    Node g = NodeFactory.createURI("https://example.org/doc/" + d);
+                    loader.load(g, document(g, 0, 5));
+                }
+            }
+            assertEquals(7, store.documentCount());
+        }
+    }
+
+    @Test
+    void batchSizeMustBePositive() {
+        try (Store store = Store.open(dir.resolve("bad"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Loader(store, 0));
+            assertTrue(e.getMessage().contains("0"), e.getMessage());
+        }
+    }
+}
