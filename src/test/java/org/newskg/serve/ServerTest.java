@@ -42,7 +42,6 @@ class ServerTest {
     @TempDir
     static Path dir;
     static Store store;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final CannedQueries QUERIES = CannedQueries.fromClasspath();
 
     @BeforeAll
@@ -57,7 +56,9 @@ class ServerTest {
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // a new client each time: each test starts its own server on port 0, and the OS may hand out a port
+        // again, where a pooled keep-alive connection of a shared client would still point at a stopped server
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String basic(String user, String password) {
