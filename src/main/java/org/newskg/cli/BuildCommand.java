@@ -40,7 +40,7 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /** Loads the inputs into the store; shared with {@code serve INPUT...}. */
-    int buildInto(InputOptions input, StoreOption store, java.io.PrintWriter err) {
+    static int buildInto(InputOptions input, StoreOption store, java.io.PrintWriter err) {
         Progress progress = new Progress(err);
         try (Store db = store.openOrCreate()) {
             ExtractionRun.Summary s;

@@ -41,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         if (!input.inputs.isEmpty()) {
-            int code = new BuildCommand().buildInto(input, store, spec.commandLine().getErr());
+            int code = BuildCommand.buildInto(input, store, spec.commandLine().getErr());
             if (code != 0) {
                 return code;
             }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newskg.cli.Cli;
 
 /**
  * Scores NewsKG on the shared corpora with the shared scorers, exactly as {@code ../shared/README.md}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newskg.cli.Cli;
 
 /**
  * The five seed articles in {@code ../shared/seeds}: each must yield statements and entities,

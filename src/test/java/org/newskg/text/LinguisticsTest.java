@@ -10,10 +10,6 @@ class LinguisticsTest {
     void tagsAndLemmatises() {
         String text = "The minister stressed that talks would resume. Officials said nothing.\nNew line here";
         AnnotatedText t = Linguistics.english().annotate(CleanText.unchanged(text));
-        for (Sentence s : t.sentences()) {
-            System.out.println(s.span().of(text));
-            for (Token k : s.tokens()) System.out.println("  " + k.text() + "/" + k.pos() + "/" + k.lemma() + " " + k.span());
-        }
         assertEquals(3, t.sentences().size());
         Token stressed = t.sentences().get(0).tokens().get(2);
         assertEquals("stressed", stressed.span().of(text));

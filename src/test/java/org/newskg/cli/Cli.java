@@ -1,4 +1,4 @@
-package org.newskg.eval;
+package org.newskg.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,22 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.newskg.cli.Main;
-
-/** Runs the command line in-process and reads its CSV, for the evaluation tests. */
-final class Cli {
+/** Runs the command line in-process with captured output, and reads its CSV; shared by the CLI and evaluation tests. */
+public final class Cli {
 
     private Cli() {
     }
 
-    record Run(int code, String out, String err) {
+    /** What one run printed, and its exit code. */
+    public record Run(int code, String out, String err) {
         @Override
         public String toString() {
-            return "exit " + code + "\n--- stderr\n" + err;
+            return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
         }
     }
 
-    static Run newskg(String... args) {
+    public static Run newskg(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -33,7 +32,7 @@ final class Cli {
     }
 
     /** Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks) into rows keyed by header. */
-    static List<Map<String, String>> csv(Run run) throws IOException {
+    public static List<Map<String, String>> csv(Run run) throws IOException {
         if (run.code() != 0) {
             throw new IllegalStateException("query failed: " + run);
         }
