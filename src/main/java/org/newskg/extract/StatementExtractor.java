@@ -37,6 +37,7 @@ public final class StatementExtractor {
     private static final Set<String> ADDRESSEE_VERBS = Set.of("tell", "inform", "assure", "reassure", "remind", "warn",
             "advise", "ask", "urge", "brief", "notify", "convince", "persuade", "promise", "show", "teach", "caution");
     private static final Set<String> RELATIVE = Set.of("who", "which", "that");
+    private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their", "our", "my", "your");
     private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "also", "again", "repeatedly",
             "once", "often", "frequently", "publicly", "privately", "last", "this", "week", "month", "year", "morning",
@@ -71,7 +72,7 @@ public final class StatementExtractor {
                 }
                 if (isAccordingTo(c, i)) {
                     accordingTo(c, i, drafts);
-                } else if (t.pos().equals("VERB") && verbs.contains(t.lemma())) {
+                } else if (isVerb(t) && verbs.contains(t.lemma())) {
                     verbCue(c, i, t.lemma(), drafts);
                 } else if (isNounCue(c, i)) {
                     nounCue(c, i, drafts);
@@ -81,7 +82,7 @@ public final class StatementExtractor {
             }
         }
         attachFollowingQuotes(s, quotes, drafts);
-        List<Draft> kept = dedupe(drafts);
+        List<Draft> kept = withoutNestedStances(dedupe(drafts));
         List<Statement> out = new ArrayList<>();
         for (Draft d : kept) {
             out.add(resolve(text, d, entities, events, documentDate));
@@ -130,6 +131,14 @@ public final class StatementExtractor {
     }
 
     // ---- cues ---------------------------------------------------------------------------------------------------
+
+    /** Auxiliaries proper; the tagger also reads "said" as one now and then, which it never is. */
+    private static final Set<String> AUXILIARIES = Set.of("be", "have", "do", "will", "would", "shall", "should", "can",
+            "could", "may", "might", "must", "get", "ought");
+
+    private static boolean isVerb(Token t) {
+        return t.pos().equals("VERB") || t.pos().equals("AUX") && !AUXILIARIES.contains(t.lemma());
+    }
 
     /** "Oslo insists that ...": the tagger sometimes reads a third-person verb before "that" as a plural noun. */
     private String mistaggedVerb(Context c, int i) {
@@ -184,8 +193,19 @@ public final class StatementExtractor {
         boolean commaAfter = after < n && c.lower(after).equals(",");
         // '"...," she told the radio station on Monday': a closing quote right before the cue wins
         boolean quoteBefore = cls == VerbClass.SPEECH && closesQuoteBefore(c, before);
-        boolean hasAfter = !commaAfter && !quoteBefore && hasClauseAfter(c, after);
-        if (after < n && c.lower(after).equals(":")) {
+        // '"It is over," he told aides as he left': what follows the addressee is an adjunct, the content is before
+        boolean adjunctAfter = after < n && !c.lower(after).equals("that")
+                && (CLAUSE_OPENERS.contains(c.lower(after)) || c.tok(after).pos().equals("ADP"));
+        boolean hasAfter = !commaAfter && !quoteBefore && hasClauseAfter(c, after)
+                && !(adjunctAfter && cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before));
+        if (gerundClause) {
+            // "..., adding that ..." and "..., adding, "...": the participle's content is on its right only
+            if (after < n && c.lower(after).equals(":") || commaAfter && after + 1 < n && opensQuote(c, after + 1)) {
+                content = contentAfter(c, after + 1);
+            } else if (hasClauseAfter(c, after)) {
+                content = contentAfter(c, after, cls != VerbClass.SPEECH && !c.lower(after).equals("that"));
+            }
+        } else if (after < n && c.lower(after).equals(":")) {
             content = afterColon(c, after);
         } else if (hasAfter && !(inverted && endsWithQuoteOrComma(c, before))) {
             content = contentAfter(c, after, cls != VerbClass.SPEECH && !c.lower(after).equals("that") || c.tok(after).pos().equals("ADP") && !c.lower(after).equals("that"));
@@ -324,7 +344,8 @@ public final class StatementExtractor {
             }
             for (int j = 0; j < k; j++) {
                 String pos = c.tok(j).pos();
-                if (pos.equals("VERB") || pos.equals("AUX") || pos.equals("SCONJ") || c.lower(j).equals(",")
+                boolean nameLike = j == 0 && c.tok(j).isCapitalized() && k <= 3;   // "Trump: ..." read as a verb
+                if ((pos.equals("VERB") || pos.equals("AUX")) && !nameLike || pos.equals("SCONJ") || c.lower(j).equals(",")
                         || pos.equals("ADP") && j == k - 1) {
                     return;
                 }
@@ -469,8 +490,13 @@ public final class StatementExtractor {
     private static int[] nounPhraseRight(Context c, int from) {
         int n = c.tokens.size();
         int j = from;
-        if (j < n && c.tok(j).pos().equals("PRON")) {
+        boolean possessive = j + 1 < n && POSSESSIVES.contains(c.lower(j))
+                && Set.of("NOUN", "PROPN", "ADJ", "NUM").contains(c.tok(j + 1).pos());
+        if (j < n && c.tok(j).pos().equals("PRON") && !possessive) {
             return new int[] {j, j, j};
+        }
+        if (possessive) {
+            j++;    // "her staff": the pronoun is the determiner
         }
         int head = -1;
         while (j < n && isNominal(c, j)) {
@@ -660,6 +686,14 @@ public final class StatementExtractor {
                 end = c.tok(j).end();
                 break;
             }
+            // "denied the charges and accused her of ...", "said X and added that ...": a second verb phrase
+            // of the source's, not part of what was reported
+            if (c.lower(j).equals("and") && c.quoteAt(c.tok(j).begin()) == null && j + 1 < endTok
+                    && c.tok(j + 1).pos().equals("VERB") && (objectOnly(c, from, j)
+                    || ReportingVerbs.standard().classOf(c.tok(j + 1).lemma()).filter(v -> v == VerbClass.SPEECH).isPresent())) {
+                end = c.tok(j - 1).end();
+                break;
+            }
             // outside a quotation, a new clause after a comma, a dash or a semicolon ends the reported content
             if (c.quoteAt(c.tok(j).begin()) == null && (CLAUSE_DASHES.contains(c.lower(j))
                     || c.lower(j).equals(",") && (CLAUSE_OPENERS.contains(c.lower(j + 1)) || shortClause && !isQuoteMark(c.lower(j + 1))))) {
@@ -672,6 +706,17 @@ public final class StatementExtractor {
             end = inner.end();
         }
         return begin < end ? new Span(begin, end) : null;
+    }
+
+    /** Whether tokens {@code [from, to)} hold no verb: a noun phrase object rather than a clause. */
+    private static boolean objectOnly(Context c, int from, int to) {
+        for (int j = from; j < to; j++) {
+            String pos = c.tok(j).pos();
+            if (pos.equals("VERB") || pos.equals("AUX") || c.lower(j).equals("that") && pos.equals("SCONJ")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** From the start of the sentence (or of the quotation it is inside) to the comma before the cue. */
@@ -741,6 +786,23 @@ public final class StatementExtractor {
                 drafts.set(bestIndex, best.withContent(best.content().union(q)));
             }
         }
+    }
+
+    /**
+     * Drops a belief, intention or perception whose cue lies inside another statement's content: in "she said
+     * they hoped to win", the hope is part of what she said, not a second attribution by the writer. Speech
+     * inside speech ("she said the mayor told her ...") stays: that is a nested attribution.
+     */
+    private static List<Draft> withoutNestedStances(List<Draft> drafts) {
+        List<Draft> out = new ArrayList<>();
+        for (Draft d : drafts) {
+            boolean nested = d.kind() == Statement.Kind.BELIEF && drafts.stream().anyMatch(o -> o != d
+                    && o.content().contains(d.cue().begin()) && !d.content().contains(o.cue().begin()));
+            if (!nested) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** One statement per content span; an exact duplicate keeps the more confident reading. */

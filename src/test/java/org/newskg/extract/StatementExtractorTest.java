@@ -139,12 +139,52 @@ class StatementExtractorTest {
 
     @Test
     void nestedAttributionIsItsOwnStatement() {
-        String t = "The senator said the governor believes the tunnel is unsafe.";
+        String t = "The senator said the governor told her the tunnel is unsafe.";
         List<Statement> found = run(t);
         assertEquals(2, found.size(), found.toString());
-        assertEquals("the governor believes the tunnel is unsafe", of(t, found.get(0).content()));
+        assertEquals("the governor told her the tunnel is unsafe", of(t, found.get(0).content()));
         assertEquals("the tunnel is unsafe", of(t, found.get(1).content()));
-        assertEquals("believe", found.get(1).cueLemma());
+        assertEquals("tell", found.get(1).cueLemma());
+    }
+
+    @Test
+    void aBeliefInsideReportedSpeechIsPartOfWhatWasSaid() {
+        String t = "The senator said the governor believes the tunnel is unsafe.";
+        Statement s = only(run(t));
+        assertEquals("say", s.cueLemma());
+        assertEquals("the governor believes the tunnel is unsafe", of(t, s.content()));
+    }
+
+    @Test
+    void aSpeechVerbTaggedAsAuxiliaryIsStillACue() {
+        String t = "“We started the fund because we believe in it,” Moreau said onstage on Friday night.";
+        Statement s = only(run(t));
+        assertEquals("say", s.cueLemma());
+        assertEquals("“We started the fund because we believe in it,”", of(t, s.content()));
+    }
+
+    @Test
+    void anAdjunctAfterTheAddresseeLeavesTheContentBeforeTheCue() {
+        String t = "This is not about the party, the mayor told her staff as she prepared the speech.";
+        Statement s = only(run(t));
+        assertEquals("tell", s.cueLemma());
+        assertEquals("This is not about the party", of(t, s.content()));
+    }
+
+    @Test
+    void aSecondVerbPhraseOfTheSourceEndsTheContent() {
+        String t = "The mayor denied the allegations and accused the council of leaking documents.";
+        List<Statement> found = run(t);
+        assertEquals("deny", found.get(0).cueLemma());
+        assertEquals("the allegations", of(t, found.get(0).content()));
+    }
+
+    @Test
+    void aParticipleCueTakesItsContentFromTheRight() {
+        String t = "The club closed early, the owner said, adding, \"Nobody wanted to stay in the rain.\"";
+        List<Statement> found = run(t);
+        assertEquals(2, found.size(), found.toString());
+        assertEquals("\"Nobody wanted to stay in the rain.\"", of(t, found.get(1).content()));
     }
 
     @Test
