@@ -163,6 +163,10 @@ public final class StatementExtractor {
             return;   // passive agent: "was criticised by" reads the other way round
         }
         if (isPassive(c, i)) {
+            passive(c, i, lemma, cls, out);
+            return;
+        }
+        if (isModifier(c, i)) {
             return;
         }
         Span cue = verb.span();
@@ -213,8 +217,10 @@ public final class StatementExtractor {
             content = contentBefore(c, before);
             // "The deal," she said, "is dead." and "In the long run, experts say, prices will fall."
             boolean participle = after + 1 < n && c.tok(after + 1).pos().equals("VERB") && c.lower(after + 1).endsWith("ing");
-            if (content != null && commaAfter && after + 1 < n && (opensQuote(c, after + 1) || !participle && !quoteBefore
-                    && hasClauseAfter(c, after + 1) && !isAccordingTo(c, after + 1))) {
+            // after an inverted cue ("..., said Ann Lee, a delegate who ...") a comma leads to an apposition, not to
+            // more of the content, unless a quotation opens there
+            if (content != null && commaAfter && after + 1 < n && (opensQuote(c, after + 1) || (!inverted || objectOnly(c, 0, before)) && !participle
+                    && !quoteBefore && hasClauseAfter(c, after + 1) && !isAccordingTo(c, after + 1))) {
                 Span rest = contentAfter(c, after + 1);
                 if (rest != null) {
                     content = content.union(rest);
@@ -256,6 +262,38 @@ public final class StatementExtractor {
         out.add(new Draft(kind, content, cue, lemma.toLowerCase(Locale.ROOT), speaker, head, c.sentence.index(), confidence));
     }
 
+    /**
+     * A passive cue without an agent: "the vote is expected to pass", "it is widely believed that ...". The source
+     * is left unnamed; the content is the raised subject with its infinitive (the cue between them), or the
+     * that-clause.
+     */
+    private static void passive(Context c, int i, String lemma, VerbClass cls, List<Draft> out) {
+        int n = c.tokens.size();
+        if (i + 2 >= n || cls == VerbClass.PERCEPTION) {
+            return;
+        }
+        int aux = i - 1;
+        while (aux > 0 && (c.tok(aux - 1).pos().equals("AUX") || c.tok(aux - 1).pos().equals("ADV"))) {
+            aux--;
+        }
+        Span cue = c.tok(aux).span().union(c.tok(i).span());
+        Span content = null;
+        if (c.lower(i + 1).equals("that")) {
+            content = contentAfter(c, i + 1);
+        } else if (c.lower(i + 1).equals("to") && (c.tok(i + 2).pos().equals("VERB") || c.tok(i + 2).pos().equals("AUX"))) {
+            int[] subject = subjectLeft(c, aux);
+            Span rest = contentAfter(c, i + 1);
+            if (subject != null && rest != null && !RELATIVE.contains(c.lower(subject[0]))) {
+                content = span(c, subject[0], subject[1]).union(rest);
+            }
+        }
+        if (content == null) {
+            return;
+        }
+        Statement.Kind kind = cls == VerbClass.SPEECH ? Statement.Kind.INDIRECT_SPEECH : Statement.Kind.BELIEF;
+        out.add(new Draft(kind, content, cue, lemma.toLowerCase(Locale.ROOT), null, null, c.sentence.index(), 0.45));
+    }
+
     private void accordingTo(Context c, int i, List<Draft> out) {
         int n = c.tokens.size();
         int[] np = nounPhraseRight(c, i + 2);
@@ -285,6 +323,14 @@ public final class StatementExtractor {
             content = contentAfter(c, comma + 1);
         } else {
             content = contentBefore(c, i);
+            // "Other cleavages, according to the poll, include age and income": the content runs on past the source
+            if (content != null && i > 0 && c.lower(i - 1).equals(",") && end + 2 < n && c.lower(end + 1).equals(",")
+                    && objectOnly(c, 0, i) && hasClauseAfter(c, end + 2)) {
+                Span rest = contentAfter(c, end + 2);
+                if (rest != null) {
+                    content = content.union(rest);
+                }
+            }
         }
         if (content == null) {
             return;
@@ -339,7 +385,7 @@ public final class StatementExtractor {
             if (!c.lower(k).equals(":")) {
                 continue;
             }
-            if (!c.tok(0).isCapitalized() && !isQuoteMark(c.lower(0))) {
+            if (!c.tok(0).isCapitalized() && !isQuoteMark(c.lower(0)) || isPageLabel(c, k)) {
                 return;
             }
             for (int j = 0; j < k; j++) {
@@ -367,6 +413,18 @@ public final class StatementExtractor {
         }
     }
 
+    /** Labels that head a line of page furniture or a transcript, not a source: "Breaking:", "Editor's note:", "Q:". */
+    private static final Set<String> PAGE_LABELS = Set.of("breaking", "update", "updated", "note", "latest", "watch", "read",
+            "related", "notice", "photo", "photos", "video", "correction", "source", "sources", "advertisement", "listen",
+            "see", "more", "also", "exclusive", "live", "analysis", "opinion", "editorial", "review", "comment", "comments",
+            "share", "tags", "topics", "q", "a", "by", "posted", "published", "filed", "credit", "caption");
+
+    private static boolean isPageLabel(Context c, int colon) {
+        String head = c.lower(colon - 1);
+        return PAGE_LABELS.contains(head) || colon == 1 && c.tok(0).text().length() == 1
+                || c.tok(0).text().equalsIgnoreCase("paid");
+    }
+
     // ---- phrases ------------------------------------------------------------------------------------------------
 
     private static boolean isAccordingTo(Context c, int i) {
@@ -380,6 +438,41 @@ public final class StatementExtractor {
             }
         }
         return true;
+    }
+
+    private static final Set<String> NAMING_VERBS = Set.of("call", "name", "dub", "title", "label", "term", "nickname");
+
+    /**
+     * A participle that modifies a noun rather than reporting anything: "a group called Occupy", "the so-called
+     * reform", "300 pledged delegates", "the stated aim".
+     */
+    private static boolean isModifier(Context c, int i) {
+        int n = c.tokens.size();
+        Token verb = c.tok(i);
+        if (!verb.text().endsWith("ed") && !verb.text().endsWith("en")) {
+            return false;
+        }
+        if (i > 0 && c.lower(i - 1).equals("so-called") || c.lower(i).startsWith("so-")) {
+            return true;
+        }
+        String before = i > 0 ? c.tok(i - 1).pos() : "";
+        if (NAMING_VERBS.contains(verb.lemma()) && before.equals("NOUN") && i + 1 < n
+                && (c.tok(i + 1).isCapitalized() || isQuoteMark(c.lower(i + 1)))) {
+            int b = i - 1;
+            while (b > 0 && isNominal(c, b - 1)) {
+                b--;
+            }
+            if (c.tok(b).pos().equals("DET")) {
+                return true;    // "a Facebook group called Open Doors": a name follows, not a report
+            }
+        }
+        boolean attributive = before.equals("DET") || before.equals("NUM") || before.equals("ADJ") || c.lower(Math.max(0, i - 1)).endsWith("'s")
+                || c.lower(Math.max(0, i - 1)).endsWith("’s");
+        if (before.equals("NUM") && i + 1 < n && !c.lower(i + 1).equals("that")) {
+            return true;    // "300 pledged delegates" (the tagger may read the noun as a verb)
+        }
+        return i > 0 && attributive && i + 1 < n && c.tok(i + 1).pos().equals("NOUN")
+                && !(i + 2 < n && c.lower(i + 2).equals("that"));
     }
 
     private static boolean isPassive(Context c, int i) {

@@ -70,8 +70,9 @@ public final class Linguistics {
         String text = clean.text();
         List<Sentence> result = new ArrayList<>();
         for (opennlp.tools.util.Span paragraph : paragraphs(text)) {
-            for (opennlp.tools.util.Span s : sentences.sentPosDetect(text.substring(paragraph.getStart(), paragraph.getEnd()))) {
-                int base = paragraph.getStart();
+            int base = paragraph.getStart();
+            for (opennlp.tools.util.Span s : SentenceRepair.merge(text.substring(base, paragraph.getEnd()),
+                    sentences.sentPosDetect(text.substring(base, paragraph.getEnd())))) {
                 Sentence sentence = sentence(result.size(), text, base + s.getStart(), base + s.getEnd());
                 if (!sentence.tokens().isEmpty()) {
                     result.add(sentence);

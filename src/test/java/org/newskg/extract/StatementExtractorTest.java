@@ -276,4 +276,46 @@ class StatementExtractorTest {
     void plainNarrativeHasNoStatements() {
         assertTrue(run("The train left the station at noon and reached the coast by evening.").isEmpty());
     }
+
+    @Test
+    void aPassiveCueWithoutAgentHasAnUnnamedSource() {
+        String t = "The council is expected to approve the harbour budget next week.";
+        Statement s = only(run(t));
+        assertEquals("expect", s.cueLemma());
+        assertEquals("is expected", of(t, s.cue()));
+        assertEquals("The council is expected to approve the harbour budget next week", of(t, s.content()));
+        assertEquals(null, s.speakerSpan());
+    }
+
+    @Test
+    void accordingToInsideTheSentenceKeepsBothHalvesOfTheContent() {
+        String t = "The main difference, according to the survey, is the age of the voters.";
+        Statement s = only(run(t));
+        assertEquals("according to", s.cueLemma());
+        assertEquals("the survey", of(t, s.speakerSpan()));
+        assertEquals("The main difference, according to the survey, is the age of the voters", of(t, s.content()));
+    }
+
+    @Test
+    void participlesThatNameOrModifyAreNoCues() {
+        assertTrue(run("A choir called Northern Lights sang at the opening.").isEmpty());
+        assertTrue(run("The party won 40 pledged delegates in the north.").isEmpty());
+        Statement s = only(run("Residents called the new timetable a disaster."));
+        assertEquals("call", s.cueLemma());
+    }
+
+    @Test
+    void pageLabelsBeforeAColonAreNoSources() {
+        assertTrue(run("Breaking: Floods close the coastal road").isEmpty());
+        assertTrue(run("Q: What happens to the old bridge?").isEmpty());
+        Statement s = only(run("Mayor: The old bridge will be rebuilt"));
+        assertEquals("Mayor", of("Mayor: The old bridge will be rebuilt", s.speakerSpan()));
+    }
+
+    @Test
+    void anInvertedCueIsFollowedByAnAppositionNotMoreContent() {
+        String t = "The tunnel will stay shut until spring, said Ana Ruiz, an engineer who has inspected it twice.";
+        Statement s = only(run(t));
+        assertEquals("The tunnel will stay shut until spring", of(t, s.content()));
+    }
 }

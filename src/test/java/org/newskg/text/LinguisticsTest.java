@@ -15,4 +15,12 @@ class LinguisticsTest {
         assertEquals("stressed", stressed.span().of(text));
         assertEquals("stress", stressed.lemma());
     }
+
+    @Test
+    void aTitleAbbreviationOrALowerCaseWordDoesNotStartASentence() {
+        String text = "\"The roads are open,\" said Sen. Mara Quist of the farm caucus. \"Why wait?\" asked Dr. Ode. Gen. Vos left.";
+        AnnotatedText t = Linguistics.english().annotate(CleanText.unchanged(text));
+        assertEquals(3, t.sentences().size(), t.sentences().toString());
+        assertEquals("\"Why wait?\" asked Dr. Ode.", t.sentences().get(1).span().of(text));
+    }
 }
