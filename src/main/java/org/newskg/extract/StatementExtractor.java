@@ -35,7 +35,7 @@ public final class StatementExtractor {
 
     /** Verbs whose first object is the addressee: "told reporters that ...". */
     private static final Set<String> ADDRESSEE_VERBS = Set.of("tell", "inform", "assure", "reassure", "remind", "warn",
-            "advise", "ask", "urge", "brief", "notify", "convince", "persuade", "promise", "show", "teach", "caution");
+            "advise", "ask", "urge", "brief", "notify", "convince", "persuade", "promise", "teach", "caution");
     private static final Set<String> RELATIVE = Set.of("who", "which", "that");
     private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their", "our", "my", "your");
     private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -143,12 +143,24 @@ public final class StatementExtractor {
     /** "Oslo insists that ...": the tagger sometimes reads a third-person verb before "that" as a plural noun. */
     private String mistaggedVerb(Context c, int i) {
         Token t = c.tok(i);
-        if (!t.pos().equals("NOUN") || !t.text().endsWith("s") || i == 0 || i + 1 >= c.tokens.size()
-                || !c.lower(i + 1).equals("that") || !Set.of("PROPN", "NOUN", "PRON").contains(c.tok(i - 1).pos())) {
+        if (!t.pos().equals("NOUN") || i == 0 || i + 1 >= c.tokens.size()) {
             return null;
         }
-        String stem = t.text().toLowerCase(Locale.ROOT).substring(0, t.text().length() - 1);
-        return verbs.contains(stem) ? stem : null;
+        String word = t.text().toLowerCase(Locale.ROOT);
+        String before = c.tok(i - 1).pos();
+        if (word.endsWith("s") && c.lower(i + 1).equals("that") && Set.of("PROPN", "NOUN", "PRON").contains(before)) {
+            String stem = word.substring(0, word.length() - 1);
+            return verbs.contains(stem) ? stem : null;
+        }
+        // "Polls show Ruiz ahead", "Ode calls for a vote": a verb after a plural noun or a name, before its object
+        String next = c.tok(i + 1).pos();
+        boolean plural = before.equals("NOUN") && c.lower(i - 1).endsWith("s") && !word.endsWith("s");
+        boolean afterName = before.equals("PROPN") && word.endsWith("s") && !c.tok(i).isCapitalized();
+        if ((plural || afterName) && Set.of("DET", "PROPN", "PRON", "ADP", "NUM").contains(next)) {
+            String lemma = afterName ? word.substring(0, word.length() - 1) : word;
+            return verbs.contains(lemma) && verbs.classOf(lemma).filter(v -> v != VerbClass.INTENTION).isPresent() ? lemma : null;
+        }
+        return null;
     }
 
     private void verbCue(Context c, int i, String lemma, List<Draft> out) {
@@ -183,11 +195,16 @@ public final class StatementExtractor {
             }
         }
         int after = inverted ? np[1] + 1 : i + 1;
-        // "told reporters that": skip the addressee
+        // "told reporters that": skip the addressee, unless it is the subject of the content ("warned the bridge
+        // would fall") or what follows it is an adjunct
         if (!inverted && ADDRESSEE_VERBS.contains(lemma) && after < n) {
             int[] obj = nounPhraseRight(c, after);
-            if (obj != null && obj[1] + 1 < n && !c.lower(after).equals("that")) {
-                after = obj[1] + 1;
+            int objEnd = obj == null ? -1 : addresseeEnd(c, obj);
+            if (obj != null && objEnd + 1 < n && !c.lower(after).equals("that")) {
+                String next = c.tok(objEnd + 1).pos();
+                if (!next.equals("AUX") && !next.equals("VERB") && !(next.equals("ADP") && !c.lower(objEnd + 1).equals("that"))) {
+                    after = objEnd + 1;
+                }
             }
         }
         after = skipToThat(c, after);
@@ -213,6 +230,7 @@ public final class StatementExtractor {
             content = afterColon(c, after);
         } else if (hasAfter && !(inverted && endsWithQuoteOrComma(c, before))) {
             content = contentAfter(c, after, cls != VerbClass.SPEECH && !c.lower(after).equals("that") || c.tok(after).pos().equals("ADP") && !c.lower(after).equals("that"));
+            content = topicOf(c, after, content);
         } else if (cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before)) {
             content = contentBefore(c, before);
             // "The deal," she said, "is dead." and "In the long run, experts say, prices will fall."
@@ -228,6 +246,10 @@ public final class StatementExtractor {
             }
         } else if (commaAfter && after + 1 < n && opensQuote(c, after + 1)) {
             content = contentAfter(c, after + 1);    // he said, "It is over."
+        }
+        // '"We will win." Trump said.': the detector ended the sentence inside the quotation, just before its speaker
+        if (content == null && cls == VerbClass.SPEECH && np != null && np[0] == 0 && onlyAdjunctsAfter(c, i + 1)) {
+            content = quoteJustBefore(c);
         }
         if (content == null || content.length() == 0) {
             return;
@@ -498,6 +520,21 @@ public final class StatementExtractor {
         if (j < 0) {
             return null;
         }
+        // "Rep. Ann Lee (D-Ore.) said": the parenthesis belongs to the name before it
+        if (c.lower(j).equals(")")) {
+            int open = j - 1;
+            while (open > 0 && open > j - 8 && !c.lower(open).equals("(")) {
+                open--;
+            }
+            if (open > 0 && c.lower(open).equals("(") && (c.tok(open - 1).pos().equals("PROPN") || c.tok(open - 1).isCapitalized())) {
+                int b = open - 1;
+                while (b - 1 >= 0 && isNominal(c, b - 1)) {
+                    b--;
+                }
+                return new int[] {b, j, open - 1};
+            }
+            return null;
+        }
         String pos = c.tok(j).pos();
         if (pos.equals("PRON") && RELATIVE.contains(c.lower(j)) || pos.equals("PRON") && !c.lower(j).equals("it")
                 || pos.equals("PRON") && c.lower(j).equals("it")) {
@@ -605,6 +642,17 @@ public final class StatementExtractor {
         return new int[] {from, head, head};
     }
 
+    /** The last token of an addressee: "told reporters the plan ..." ends at "reporters", before the next determiner. */
+    private static int addresseeEnd(Context c, int[] np) {
+        for (int j = np[0] + 1; j <= np[1]; j++) {
+            if (c.tok(j).pos().equals("DET") && !c.tok(j - 1).pos().equals("DET") && !c.lower(j - 1).endsWith("s")
+                    || c.tok(j).pos().equals("DET") && Set.of("NOUN", "PROPN").contains(c.tok(j - 1).pos())) {
+                return j - 1;
+            }
+        }
+        return np[1];
+    }
+
     private static boolean isNominal(Context c, int j) {
         String pos = c.tok(j).pos();
         String w = c.lower(j);
@@ -702,6 +750,49 @@ public final class StatementExtractor {
         return !adjunctStart || verb;
     }
 
+    /**
+     * "said little about the plan", "sounded a positive note about the deal": when words of the cue's own phrase
+     * stand before "about", what was talked about is the object of the preposition.
+     */
+    private static Span topicOf(Context c, int after, Span content) {
+        if (content == null || isQuote(c, content)) {
+            return content;
+        }
+        for (int j = after + 1; j < c.tokens.size() && j <= after + 4 && c.tok(j).begin() < content.end(); j++) {
+            String pos = c.tok(j - 1).pos();
+            if (pos.equals("VERB") || pos.equals("AUX") || pos.equals("PRON") || c.lower(j - 1).equals(",")) {
+                return content;
+            }
+            if (Set.of("about", "regarding", "concerning").contains(c.lower(j)) && j + 1 < c.tokens.size()
+                    && c.tok(j + 1).begin() < content.end()) {
+                return new Span(c.tok(j + 1).begin(), content.end());
+            }
+        }
+        return content;
+    }
+
+    /** Whether nothing but time words, adverbs and punctuation follow token {@code from}. */
+    private static boolean onlyAdjunctsAfter(Context c, int from) {
+        for (int j = from; j < c.tokens.size(); j++) {
+            if (isWord(c, j) && !TIME_WORDS.contains(c.lower(j)) && !c.tok(j).pos().equals("ADV")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A quotation that ends right before this sentence in the same paragraph. */
+    private static Span quoteJustBefore(Context c) {
+        int start = c.sentence.span().begin();
+        for (Span q : c.quotes) {
+            if (q.end() <= start && q.end() > start - 4 && c.text.substring(q.end(), start).isBlank()
+                    && c.text.substring(q.end(), start).indexOf('\n') < 0) {
+                return q;
+            }
+        }
+        return null;
+    }
+
     private static Span afterColon(Context c, int colon) {
         int n = c.tokens.size();
         if (colon + 1 < n) {
@@ -781,9 +872,29 @@ public final class StatementExtractor {
             }
             // "denied the charges and accused her of ...", "said X and added that ...": a second verb phrase
             // of the source's, not part of what was reported
-            if (c.lower(j).equals("and") && c.quoteAt(c.tok(j).begin()) == null && j + 1 < endTok
-                    && c.tok(j + 1).pos().equals("VERB") && (objectOnly(c, from, j)
-                    || ReportingVerbs.standard().classOf(c.tok(j + 1).lemma()).filter(v -> v == VerbClass.SPEECH).isPresent())) {
+            int verbAfterAnd = j + 1 < endTok && c.tok(j + 1).pos().equals("AUX") ? j + 2 : j + 1;
+            if (c.lower(j).equals("and") && c.quoteAt(c.tok(j).begin()) == null && verbAfterAnd < endTok
+                    && c.tok(verbAfterAnd).pos().equals("VERB") && (objectOnly(c, from, j)
+                    || isSpeechVerb(c.tok(verbAfterAnd)))) {
+                end = c.tok(j - 1 >= from && c.lower(j - 1).equals(",") ? j - 2 : j - 1).end();
+                break;
+            }
+            // "admitted the error but noted that ...": a second verb phrase of the source's
+            if (c.lower(j).equals("but") && c.quoteAt(c.tok(j).begin()) == null && j + 1 < endTok
+                    && (c.tok(j + 1).pos().equals("VERB") || c.tok(j + 1).pos().equals("ADV") && c.tok(j + 2).pos().equals("VERB"))) {
+                end = c.tok(j - 1 >= from && c.lower(j - 1).equals(",") ? j - 2 : j - 1).end();
+                break;
+            }
+            // "endorsed her, said on Monday that ...": a second reporting verb after a comma starts anew
+            if (c.lower(j).equals(",") && c.quoteAt(c.tok(j).begin()) == null && isSpeechVerb(c.tok(j + 1))
+                    && !c.lower(j + 1).endsWith("ing")) {
+                end = c.tok(j - 1).end();
+                break;
+            }
+            // a noun phrase object ends before its time adjuncts: "endorsed the senator last week"
+            if (j > from && objectOnly(c, from, nextBreak(c, j, endTok)) && c.quoteAt(c.tok(j).begin()) == null
+                    && (TIME_WORDS.contains(c.lower(j)) && !c.tok(j).pos().equals("DET") || c.tok(j).pos().equals("ADP")
+                    && TIME_WORDS.contains(c.lower(j + 1)))) {
                 end = c.tok(j - 1).end();
                 break;
             }
@@ -799,6 +910,21 @@ public final class StatementExtractor {
             end = inner.end();
         }
         return begin < end ? new Span(begin, end) : null;
+    }
+
+    private static boolean isSpeechVerb(Token t) {
+        return t.pos().equals("VERB") && ReportingVerbs.standard().classOf(t.lemma()).filter(v -> v == VerbClass.SPEECH).isPresent();
+    }
+
+    /** The next comma, "and", clause opener or quotation mark from {@code j}, or the end of the content. */
+    private static int nextBreak(Context c, int j, int endTok) {
+        for (int k = j; k <= endTok; k++) {
+            String w = c.lower(k);
+            if (w.equals(",") || w.equals("and") || CLAUSE_OPENERS.contains(w) || isQuoteMark(w)) {
+                return k;
+            }
+        }
+        return endTok + 1;
     }
 
     /** Whether tokens {@code [from, to)} hold no verb: a noun phrase object rather than a clause. */

@@ -318,4 +318,42 @@ class StatementExtractorTest {
         Statement s = only(run(t));
         assertEquals("The tunnel will stay shut until spring", of(t, s.content()));
     }
+
+    @Test
+    void aQuoteJustBeforeAShortSentenceWithItsSpeakerIsItsContent() {
+        String t = "“The harbour is ours again.” Ortiz said.";
+        Statement s = only(run(t));
+        assertEquals("“The harbour is ours again.”", of(t, s.content()));
+        assertEquals("Ortiz", of(t, s.speakerSpan()));
+    }
+
+    @Test
+    void aParenthesisAfterTheNameIsPartOfTheSource() {
+        String t = "“We have the votes,” Rep. Ana Lind (D-Maine) said.";
+        Statement s = only(run(t));
+        assertEquals("Rep. Ana Lind (D-Maine)", of(t, s.speakerSpan()));
+    }
+
+    @Test
+    void theAddresseeIsNotSkippedWhenItIsTheSubjectOfTheContent() {
+        String t = "The engineer warned the dam would not hold.";
+        assertEquals("the dam would not hold", of(t, only(run(t)).content()));
+        String u = "Port records show the ship was insured for a million euros.";
+        assertEquals("the ship was insured for a million euros", of(u, only(run(u)).content()));
+    }
+
+    @Test
+    void aSecondVerbPhraseAfterButIsNotContent() {
+        String t = "The spokesman admitted that the count was late but insisted that it was accurate.";
+        List<Statement> found = run(t);
+        assertEquals(2, found.size(), found.toString());
+        assertEquals("that the count was late", of(t, found.get(0).content()));
+        assertEquals("that it was accurate", of(t, found.get(1).content()));
+    }
+
+    @Test
+    void whatWasTalkedAboutIsTheObjectOfAbout() {
+        String t = "The minister has said little about the pension reform.";
+        assertEquals("the pension reform", of(t, only(run(t)).content()));
+    }
 }
