@@ -37,6 +37,8 @@ public final class StatementExtractor {
     private static final Set<String> ADDRESSEE_VERBS = Set.of("tell", "inform", "assure", "reassure", "remind", "warn",
             "advise", "ask", "urge", "brief", "notify", "convince", "persuade", "promise", "teach", "caution");
     private static final Set<String> RELATIVE = Set.of("who", "which", "that");
+    private static final Set<String> QUANTIFIERS = Set.of("few", "many", "some", "most", "several", "others", "both", "all",
+            "none", "everyone", "nobody", "somebody", "someone", "anyone");
     private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their", "our", "my", "your");
     private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "also", "again", "repeatedly",
@@ -74,12 +76,19 @@ public final class StatementExtractor {
                     accordingTo(c, i, drafts);
                 } else if (isVerb(t) && verbs.contains(t.lemma())) {
                     verbCue(c, i, t.lemma(), drafts);
+                } else if (isQuotationCue(c, i)) {
+                    verbCue(c, i, "continue", drafts);
                 } else if (isNounCue(c, i)) {
                     nounCue(c, i, drafts);
                 } else if (mistaggedVerb(c, i) != null) {
                     verbCue(c, i, mistaggedVerb(c, i), drafts);
                 }
             }
+        }
+        for (Sentence sentence : text.sentences()) {
+            Context c = new Context(s, sentence, quotes);
+            inSourceDocument(c, drafts);
+            headlineVerb(c, drafts);
         }
         attachFollowingQuotes(s, quotes, drafts);
         List<Draft> kept = withoutNestedStances(dedupe(drafts));
@@ -155,17 +164,34 @@ public final class StatementExtractor {
         // "Polls show Ruiz ahead", "Ode calls for a vote": a verb after a plural noun or a name, before its object
         String next = c.tok(i + 1).pos();
         boolean plural = before.equals("NOUN") && c.lower(i - 1).endsWith("s") && !word.endsWith("s");
-        boolean afterName = before.equals("PROPN") && word.endsWith("s") && !c.tok(i).isCapitalized();
-        if ((plural || afterName) && Set.of("DET", "PROPN", "PRON", "ADP", "NUM").contains(next)) {
+        boolean afterName = word.endsWith("s") && !c.tok(i).isCapitalized() && (before.equals("PROPN")
+                || before.equals("NOUN") && !c.lower(i - 1).endsWith("s") && (c.tok(i + 1).isCapitalized() || next.equals("DET")));
+        if ((plural || afterName) && (Set.of("DET", "PROPN", "PRON", "ADP", "NUM").contains(next) || c.tok(i + 1).isCapitalized())) {
             String lemma = afterName ? word.substring(0, word.length() - 1) : word;
             return verbs.contains(lemma) && verbs.classOf(lemma).filter(v -> v != VerbClass.INTENTION).isPresent() ? lemma : null;
         }
         return null;
     }
 
+    /**
+     * '"...," he continued.' and 'She continued: "..."': a verb that reports speech only next to a quotation,
+     * and elsewhere ("continued to fall") never does.
+     */
+    private static boolean isQuotationCue(Context c, int i) {
+        Token t = c.tok(i);
+        if (!isVerb(t) || !t.lemma().equals("continue") || i + 1 >= c.tokens.size() && i == 0) {
+            return false;
+        }
+        boolean quoteAfter = i + 1 < c.tokens.size() && (c.lower(i + 1).equals(":") || c.lower(i + 1).equals(","))
+                && i + 2 < c.tokens.size() && opensQuote(c, i + 2);
+        int[] np = subjectLeft(c, i);
+        int before = np == null ? i : np[0];
+        return quoteAfter || closesQuoteBefore(c, before) || closesQuoteBefore(c, i);
+    }
+
     private void verbCue(Context c, int i, String lemma, List<Draft> out) {
         Token verb = c.tok(i);
-        VerbClass cls = verbs.classOf(lemma).orElseThrow();
+        VerbClass cls = verbs.classOf(lemma).orElse(VerbClass.SPEECH);
         int n = c.tokens.size();
         // "to say", "refused to comment": the cue of an infinitive belongs to the verb that governs it
         if (i > 0 && c.lower(i - 1).equals("to") && cls != VerbClass.SPEECH) {
@@ -202,7 +228,9 @@ public final class StatementExtractor {
             int objEnd = obj == null ? -1 : addresseeEnd(c, obj);
             if (obj != null && objEnd + 1 < n && !c.lower(after).equals("that")) {
                 String next = c.tok(objEnd + 1).pos();
-                if (!next.equals("AUX") && !next.equals("VERB") && !(next.equals("ADP") && !c.lower(objEnd + 1).equals("that"))) {
+                // "asked the council to vote": the addressee is part of what was asked
+                boolean infinitive = c.lower(objEnd + 1).equals("to") && objEnd + 2 < n && c.tok(objEnd + 2).pos().equals("VERB");
+                if (!infinitive && !next.equals("AUX") && !next.equals("VERB") && !(next.equals("ADP") && !c.lower(objEnd + 1).equals("that"))) {
                     after = objEnd + 1;
                 }
             }
@@ -212,12 +240,15 @@ public final class StatementExtractor {
 
         Span content = null;
         boolean commaAfter = after < n && c.lower(after).equals(",");
+        // "..., analysts say; in 2012 ...": a semicolon after the cue closes the sentence's attribution
+        boolean semicolonAfter = after < n && (c.lower(after).equals(";") || c.lower(after).equals("—") && after + 1 < n
+                && !opensQuote(c, after + 1));
         // '"...," she told the radio station on Monday': a closing quote right before the cue wins
         boolean quoteBefore = cls == VerbClass.SPEECH && closesQuoteBefore(c, before);
         // '"It is over," he told aides as he left': what follows the addressee is an adjunct, the content is before
         boolean adjunctAfter = after < n && !c.lower(after).equals("that")
                 && (CLAUSE_OPENERS.contains(c.lower(after)) || c.tok(after).pos().equals("ADP"));
-        boolean hasAfter = !commaAfter && !quoteBefore && hasClauseAfter(c, after)
+        boolean hasAfter = !commaAfter && !semicolonAfter && !quoteBefore && hasClauseAfter(c, after)
                 && !(adjunctAfter && cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before));
         if (gerundClause) {
             // "..., adding that ..." and "..., adding, "...": the participle's content is on its right only
@@ -226,12 +257,21 @@ public final class StatementExtractor {
             } else if (hasClauseAfter(c, after)) {
                 content = contentAfter(c, after, cls != VerbClass.SPEECH && !c.lower(after).equals("that"));
             }
+        } else if (asClause(c, np, commaAfter, after)) {
+            // "As the minister noted, the talks are over" and "The talks, as the minister noted, are over"
+            content = np[0] == 1 ? contentAfter(c, after + 1) : contentBefore(c, np[0] - 1);
+            if (content != null && np[0] > 1 && hasClauseAfter(c, after + 1)) {
+                Span rest = contentAfter(c, after + 1);
+                content = rest == null ? content : content.union(rest);
+            }
         } else if (after < n && c.lower(after).equals(":")) {
             content = afterColon(c, after);
         } else if (hasAfter && !(inverted && endsWithQuoteOrComma(c, before))) {
             content = contentAfter(c, after, cls != VerbClass.SPEECH && !c.lower(after).equals("that") || c.tok(after).pos().equals("ADP") && !c.lower(after).equals("that"));
             content = topicOf(c, after, content);
-        } else if (cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before)) {
+        } else if (cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before) && (quoteBefore || !objectOnly(c, 0, before)
+                || !c.tok(0).pos().equals("ADP") && commaAfter && hasClauseAfter(c, after + 1))) {
+            // "In a letter to members, the union warned of strikes": a leading phrase without a verb is no content
             content = contentBefore(c, before);
             // "The deal," she said, "is dead." and "In the long run, experts say, prices will fall."
             boolean participle = after + 1 < n && c.tok(after + 1).pos().equals("VERB") && c.lower(after + 1).endsWith("ing");
@@ -268,6 +308,15 @@ public final class StatementExtractor {
         }
         Span speaker = np == null ? null : span(c, np[0], np[1]);
         Span head = np == null ? null : c.tok(np[2]).span();
+        if (gerundClause) {
+            // "..., he said, adding that ...": the participle shares the source of the cue it follows
+            Draft main = mainCueBefore(out, c.sentence.index(), verb.begin());
+            if (main != null && main.speaker() != null) {
+                speaker = main.speaker();
+                head = main.speakerHead();
+                guessed = false;
+            }
+        }
         boolean direct = isQuote(c, content);
         Statement.Kind kind = cls == VerbClass.SPEECH ? (direct ? Statement.Kind.DIRECT_QUOTE : Statement.Kind.INDIRECT_SPEECH)
                 : Statement.Kind.BELIEF;
@@ -316,6 +365,89 @@ public final class StatementExtractor {
         out.add(new Draft(kind, content, cue, lemma.toLowerCase(Locale.ROOT), null, null, c.sentence.index(), 0.45));
     }
 
+    /**
+     * A headline on a line of its own, where the tagger fails on Title Case: "Mayor Praises Harbour Deal", "Unions
+     * blast budget". The first word that is an inflected reporting verb splits the line into source and content.
+     */
+    private void headlineVerb(Context c, List<Draft> out) {
+        int n = c.tokens.size();
+        int begin = c.sentence.begin();
+        int end = c.sentence.span().end();
+        boolean ownLine = (begin == 0 || c.text.charAt(begin - 1) == '\n') && (end == c.text.length() || c.text.charAt(end) == '\n');
+        if (!ownLine || n < 3 || n > 30 || out.stream().anyMatch(d -> d.sentence() == c.sentence.index())) {
+            return;
+        }
+        for (int k = 1; k < n - 1; k++) {
+            if (!isWord(c, k) || c.quoteAt(c.tok(k).begin()) != null) {
+                return;
+            }
+            // where the tagger saw the verb, the ordinary reading has already decided
+            String lemma = c.tok(k).pos().equals("VERB") && !c.tok(k).isCapitalized() ? null : headlineLemma(c.lower(k));
+            if (lemma == null || !c.tok(k - 1).isCapitalized() && !c.tok(k - 1).pos().equals("NOUN")
+                    || c.lower(k + 1).equals("by") || !isWord(c, k + 1) && !isQuoteMark(c.lower(k + 1))) {
+                continue;
+            }
+            int last = n - 1;
+            while (last > k && !isWord(c, last) && !isQuoteMark(c.lower(last))) {
+                last--;
+            }
+            if (last <= k) {
+                return;
+            }
+            VerbClass cls = verbs.classOf(lemma).orElseThrow();
+            Statement.Kind kind = cls == VerbClass.SPEECH ? Statement.Kind.INDIRECT_SPEECH : Statement.Kind.BELIEF;
+            out.add(new Draft(kind, new Span(c.tok(k + 1).begin(), c.tok(last).end()), c.tok(k).span(), lemma,
+                    span(c, 0, k - 1), c.tok(k - 1).span(), c.sentence.index(), 0.45));
+            return;
+        }
+    }
+
+    /** The lemma of a third-person or past form of a reporting verb ("praises", "urged", "says"), or null. */
+    private String headlineLemma(String word) {
+        if (word.length() < 4 || !(word.endsWith("s") || word.endsWith("ed"))) {
+            return null;
+        }
+        List<String> candidates = new ArrayList<>();
+        if (word.endsWith("ies")) {
+            candidates.add(word.substring(0, word.length() - 3) + "y");
+        }
+        if (word.endsWith("ied")) {
+            candidates.add(word.substring(0, word.length() - 3) + "y");
+        }
+        if (word.endsWith("es") || word.endsWith("ed")) {
+            candidates.add(word.substring(0, word.length() - 2));
+        }
+        candidates.add(word.substring(0, word.length() - 1));
+        if (word.equals("says") || word.equals("said")) {
+            candidates.add(0, "say");
+        }
+        for (String lemma : candidates) {
+            if (verbs.classOf(lemma).filter(v -> v != VerbClass.PERCEPTION).isPresent()) {
+                return lemma;
+            }
+        }
+        return null;
+    }
+
+    /** "As X noted," at the start of the sentence or between commas. */
+    private static boolean asClause(Context c, int[] np, boolean commaAfter, int after) {
+        if (np == null || np[0] < 1 || !commaAfter || !c.lower(np[0] - 1).equals("as") || after + 1 >= c.tokens.size()) {
+            return false;
+        }
+        return np[0] == 1 ? hasClauseAfter(c, after + 1) : np[0] >= 3 && c.lower(np[0] - 2).equals(",");
+    }
+
+    /** The last statement of this sentence whose cue comes before {@code position}. */
+    private static Draft mainCueBefore(List<Draft> drafts, int sentence, int position) {
+        Draft best = null;
+        for (Draft d : drafts) {
+            if (d.sentence() == sentence && d.cue().end() <= position && (best == null || d.cue().begin() > best.cue().begin())) {
+                best = d;
+            }
+        }
+        return best;
+    }
+
     private void accordingTo(Context c, int i, List<Draft> out) {
         int n = c.tokens.size();
         int[] np = nounPhraseRight(c, i + 2);
@@ -362,6 +494,48 @@ public final class StatementExtractor {
     }
 
     private static final Set<String> NOUN_CUES = lexicon("/lexicon/speech-nouns.txt");
+    private static final Set<String> SOURCE_DOCUMENTS = lexicon("/lexicon/source-documents.txt");
+
+    /**
+     * "In the latest poll, the senator leads by four points", "In a letter to members, the union ...": a sentence
+     * that opens with a document or channel and has no other cue attributes the rest of it to that document.
+     */
+    private void inSourceDocument(Context c, List<Draft> out) {
+        int n = c.tokens.size();
+        if (n < 6 || !c.lower(0).equals("in") || out.stream().anyMatch(d -> d.sentence() == c.sentence.index())
+                || c.tokens.stream().anyMatch(t -> isVerb(t) && verbs.contains(t.lemma()))) {
+            return;
+        }
+        int comma = 1;
+        while (comma < n && comma < 14 && !c.lower(comma).equals(",")) {
+            comma++;
+        }
+        if (comma >= n - 2 || comma >= 14 || c.quoteAt(c.tok(comma).begin()) != null) {
+            return;
+        }
+        int head = -1;
+        for (int j = 1; j < comma; j++) {
+            if (c.tok(j).pos().equals("VERB") || c.tok(j).pos().equals("AUX")) {
+                return;
+            }
+            if (head < 0 && SOURCE_DOCUMENTS.contains(c.lower(j)) && c.tok(j).pos().equals("NOUN")) {
+                head = j;
+            }
+        }
+        if (head < 0 || !hasClauseAfter(c, comma + 1)) {
+            return;
+        }
+        Span content = contentAfter(c, comma + 1);
+        if (content == null) {
+            return;
+        }
+        int end = head;
+        while (end + 1 < comma && isNominal(c, end + 1)) {
+            end++;
+        }
+        out.add(new Draft(Statement.Kind.ACCORDING_TO, content, c.tok(0).span(), "in", span(c, 1, end), c.tok(head).span(),
+                c.sentence.index(), 0.45));
+    }
 
     private static Set<String> lexicon(String resource) {
         try (java.io.InputStream in = StatementExtractor.class.getResourceAsStream(resource)) {
@@ -427,6 +601,16 @@ public final class StatementExtractor {
                 return;
             }
             Span content = new Span(c.tok(k + 1).begin(), c.tok(endTok).end());
+            // a transcript turn ("SMITH: ...") runs to the end of its paragraph
+            int lineStart = c.sentence.begin();
+            if (lineStart == 0 || c.text.charAt(lineStart - 1) == '\n') {
+                int lineEnd = c.text.indexOf('\n', content.end());
+                lineEnd = lineEnd < 0 ? c.text.length() : lineEnd;
+                while (lineEnd > content.end() && (Character.isWhitespace(c.text.charAt(lineEnd - 1)) || c.text.charAt(lineEnd - 1) == '.')) {
+                    lineEnd--;
+                }
+                content = new Span(content.begin(), lineEnd);
+            }
             if (content != null) {
                 out.add(new Draft(Statement.Kind.INDIRECT_SPEECH, content, c.tok(k).span(), ":", span(c, 0, k - 1),
                         c.tok(k - 1).span(), c.sentence.index(), 0.6));
@@ -439,12 +623,11 @@ public final class StatementExtractor {
     private static final Set<String> PAGE_LABELS = Set.of("breaking", "update", "updated", "note", "latest", "watch", "read",
             "related", "notice", "photo", "photos", "video", "correction", "source", "sources", "advertisement", "listen",
             "see", "more", "also", "exclusive", "live", "analysis", "opinion", "editorial", "review", "comment", "comments",
-            "share", "tags", "topics", "q", "a", "by", "posted", "published", "filed", "credit", "caption");
+            "share", "tags", "topics", "by", "posted", "published", "filed", "credit", "caption");
 
     private static boolean isPageLabel(Context c, int colon) {
         String head = c.lower(colon - 1);
-        return PAGE_LABELS.contains(head) || colon == 1 && c.tok(0).text().length() == 1
-                || c.tok(0).text().equalsIgnoreCase("paid");
+        return PAGE_LABELS.contains(head) || c.tok(0).text().equalsIgnoreCase("paid");
     }
 
     // ---- phrases ------------------------------------------------------------------------------------------------
@@ -540,6 +723,11 @@ public final class StatementExtractor {
                 || pos.equals("PRON") && c.lower(j).equals("it")) {
             return new int[] {j, j, j};
         }
+        // "few believe", "many fear", "some argue": a quantifier standing alone is the source
+        if (QUANTIFIERS.contains(c.lower(j)) && (j == 0 || !isNominal(c, j - 1) || c.tok(j - 1).pos().equals("DET"))) {
+            int b = j > 0 && c.tok(j - 1).pos().equals("DET") || j > 0 && c.tok(j - 1).pos().equals("ADV") ? j - 1 : j;
+            return new int[] {b, j, j};
+        }
         // the tagger reads some surnames as adjectives ("Silverman said")
         if (pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("NUM") || (pos.equals("ADJ") || pos.equals("X")) && c.tok(j).isCapitalized()) {
             int head = j;
@@ -594,7 +782,7 @@ public final class StatementExtractor {
     private static int[] firstSubject(Context c, int i) {
         for (int j = 0; j < i; j++) {
             String pos = c.tok(j).pos();
-            if (pos.equals("VERB") || pos.equals("AUX")) {
+            if ((pos.equals("VERB") || pos.equals("AUX")) && c.quoteAt(c.tok(j).begin()) == null) {
                 return subjectLeft(c, j);
             }
         }
@@ -846,6 +1034,8 @@ public final class StatementExtractor {
         if (from >= n) {
             return null;
         }
+        // "asked whether the plan was legal, the mayor said no": an embedded question ends at its comma
+        shortClause |= Set.of("if", "whether").contains(c.lower(from)) && from > 0 && c.tok(from - 1).lemma().equals("ask");
         int begin = c.tok(from).begin();
         Span q = c.quoteAt(begin);
         if (q != null && q.begin() == begin) {

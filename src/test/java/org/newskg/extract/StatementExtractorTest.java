@@ -307,7 +307,7 @@ class StatementExtractorTest {
     @Test
     void pageLabelsBeforeAColonAreNoSources() {
         assertTrue(run("Breaking: Floods close the coastal road").isEmpty());
-        assertTrue(run("Q: What happens to the old bridge?").isEmpty());
+        assertTrue(run("Photo: The old bridge at dawn").isEmpty());
         Statement s = only(run("Mayor: The old bridge will be rebuilt"));
         assertEquals("Mayor", of("Mayor: The old bridge will be rebuilt", s.speakerSpan()));
     }
@@ -355,5 +355,69 @@ class StatementExtractorTest {
     void whatWasTalkedAboutIsTheObjectOfAbout() {
         String t = "The minister has said little about the pension reform.";
         assertEquals("the pension reform", of(t, only(run(t)).content()));
+    }
+
+    @Test
+    void aParticipleSharesTheSourceOfTheCueBeforeIt() {
+        String t = "“The pier is closed,” the harbour master said, adding that repairs would take a month.";
+        List<Statement> found = run(t);
+        assertEquals(2, found.size(), found.toString());
+        assertEquals("add", found.get(1).cueLemma());
+        assertEquals("the harbour master", of(t, found.get(1).speakerSpan()));
+    }
+
+    @Test
+    void continuedReportsSpeechOnlyNextToAQuotation() {
+        String t = "“We will rebuild the school,” the principal continued.";
+        assertEquals("continue", only(run(t)).cueLemma());
+        assertTrue(run("Ticket prices continued to rise through the summer.").isEmpty());
+    }
+
+    @Test
+    void aSentenceOpeningWithADocumentAttributesTheRestToIt() {
+        String t = "In the latest survey, the governor leads by six points.";
+        Statement s = only(run(t));
+        assertEquals("in", s.cueLemma());
+        assertEquals("the latest survey", of(t, s.speakerSpan()));
+        assertEquals("the governor leads by six points", of(t, s.content()));
+        assertTrue(run("In the morning, the ferry left the harbour early.").isEmpty());
+    }
+
+    @Test
+    void aSentenceInitialAsClauseIntroducesTheContent() {
+        String t = "As the auditor noted, the accounts were never signed.";
+        Statement s = only(run(t));
+        assertEquals("note", s.cueLemma());
+        assertEquals("the accounts were never signed", of(t, s.content()));
+    }
+
+    @Test
+    void aQuantifierCanBeTheSource() {
+        String t = "Few believe the truce will last.";
+        Statement s = only(run(t));
+        assertEquals("Few", of(t, s.speakerSpan()));
+        assertEquals("the truce will last", of(t, s.content()));
+    }
+
+    @Test
+    void aSemicolonAfterTheCueLeavesTheContentBeforeIt() {
+        String t = "Turnout will decide the race, pollsters say; in 2020 it was low.";
+        assertEquals("Turnout will decide the race", of(t, only(run(t)).content()));
+    }
+
+    @Test
+    void aTitleCaseHeadlineSplitsAtItsReportingVerb() {
+        String t = "Harbour Union Urges City to Delay Ferry Cuts\nThe council meets on Monday.";
+        Statement s = only(run(t));
+        assertEquals("urge", s.cueLemma());
+        assertEquals("Harbour Union", of(t, s.speakerSpan()));
+        assertEquals("City to Delay Ferry Cuts", of(t, s.content()));
+    }
+
+    @Test
+    void aTranscriptTurnRunsToTheEndOfItsParagraph() {
+        String t = "LARSEN: The tunnel is safe. We checked it twice.\nThe hearing ended at noon.";
+        Statement s = only(run(t));
+        assertEquals("The tunnel is safe. We checked it twice", of(t, s.content()));
     }
 }
