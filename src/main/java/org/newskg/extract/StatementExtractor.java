@@ -37,6 +37,7 @@ public final class StatementExtractor {
     private static final Set<String> ADDRESSEE_VERBS = Set.of("tell", "inform", "assure", "reassure", "remind", "warn",
             "advise", "ask", "urge", "brief", "notify", "convince", "persuade", "promise", "teach", "caution");
     private static final Set<String> RELATIVE = Set.of("who", "which", "that");
+    private static final Set<String> OBJECT_PRONOUNS = Set.of("her", "him", "them", "us", "me", "it");
     private static final Set<String> QUANTIFIERS = Set.of("few", "many", "some", "most", "several", "others", "both", "all",
             "none", "everyone", "nobody", "somebody", "someone", "anyone");
     private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their", "our", "my", "your");
@@ -74,8 +75,8 @@ public final class StatementExtractor {
                 }
                 if (isAccordingTo(c, i)) {
                     accordingTo(c, i, drafts);
-                } else if (isVerb(t) && verbs.contains(t.lemma())) {
-                    verbCue(c, i, t.lemma(), drafts);
+                } else if (isVerb(t) && cueLemma(t) != null) {
+                    verbCue(c, i, cueLemma(t), drafts);
                 } else if (isQuotationCue(c, i)) {
                     verbCue(c, i, "continue", drafts);
                 } else if (isNounCue(c, i)) {
@@ -215,7 +216,8 @@ public final class StatementExtractor {
             np = firstSubject(c, i);
         } else if (np == null) {
             int[] right = nounPhraseRight(c, i + 1);
-            if (right != null && cls == VerbClass.SPEECH && (i == 0 || isBoundary(c, i - 1))) {
+            boolean objectPronoun = right != null && OBJECT_PRONOUNS.contains(c.lower(right[0]));
+            if (right != null && !objectPronoun && cls == VerbClass.SPEECH && (i == 0 || isBoundary(c, i - 1))) {
                 np = right;
                 inverted = true;
             }
@@ -266,18 +268,24 @@ public final class StatementExtractor {
             }
         } else if (after < n && c.lower(after).equals(":")) {
             content = afterColon(c, after);
+        } else if (colonAfterAdjunct(c, after) > 0) {
+            content = afterColon(c, colonAfterAdjunct(c, after));   // 'whispered to him: "..."'
         } else if (hasAfter && !(inverted && endsWithQuoteOrComma(c, before))) {
             content = contentAfter(c, after, cls != VerbClass.SPEECH && !c.lower(after).equals("that") || c.tok(after).pos().equals("ADP") && !c.lower(after).equals("that"));
             content = topicOf(c, after, content);
-        } else if (cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before) && (quoteBefore || !objectOnly(c, 0, before)
+        } else if ((cls == VerbClass.SPEECH || cls == VerbClass.BELIEF && onlyAdjunctsAfter(c, after) && !objectOnly(c, 0, before))
+                && endsWithQuoteOrComma(c, before) && (quoteBefore || !objectOnly(c, 0, before)
                 || !c.tok(0).pos().equals("ADP") && commaAfter && hasClauseAfter(c, after + 1))) {
-            // "In a letter to members, the union warned of strikes": a leading phrase without a verb is no content
-            content = contentBefore(c, before);
+            // "In a letter to members, the union warned of strikes": a leading phrase without a verb is no content;
+            // "The truce will hold, diplomats believe.": a belief can close the sentence as speech does
+            content = onlyConnectives(c, 0, before) ? null : contentBefore(c, before);
             // "The deal," she said, "is dead." and "In the long run, experts say, prices will fall."
             boolean participle = after + 1 < n && c.tok(after + 1).pos().equals("VERB") && c.lower(after + 1).endsWith("ing");
             // after an inverted cue ("..., said Ann Lee, a delegate who ...") a comma leads to an apposition, not to
             // more of the content, unless a quotation opens there
-            if (content != null && commaAfter && after + 1 < n && (opensQuote(c, after + 1) || (!inverted || objectOnly(c, 0, before)) && !participle
+            if (onlyConnectives(c, 0, before) && commaAfter && after + 1 < n && hasClauseAfter(c, after + 1)) {
+                content = contentAfter(c, after + 1);    // "But, the banker added, it is not the way to win."
+            } else if (content != null && commaAfter && after + 1 < n && (opensQuote(c, after + 1) || (!inverted || objectOnly(c, 0, before)) && !participle
                     && !quoteBefore && hasClauseAfter(c, after + 1) && !isAccordingTo(c, after + 1))) {
                 Span rest = contentAfter(c, after + 1);
                 if (rest != null) {
@@ -402,6 +410,30 @@ public final class StatementExtractor {
         }
     }
 
+    /**
+     * The lexicon lemma of a verb token; where the lemmatiser left an inflected form ("pledging", "vowed"), the
+     * regular stems are tried.
+     */
+    private String cueLemma(Token t) {
+        if (verbs.contains(t.lemma())) {
+            return t.lemma();
+        }
+        String w = t.text().toLowerCase(Locale.ROOT);
+        if (!t.lemma().equals(w) && !t.lemma().equals(t.text())) {
+            return null;    // the lemmatiser knew the word: it is not one of ours
+        }
+        if (w.endsWith("ing") && w.length() > 5) {
+            String stem = w.substring(0, w.length() - 3);
+            for (String lemma : List.of(stem, stem + "e", stem.substring(0, stem.length() - 1))) {
+                if (verbs.contains(lemma)) {
+                    return lemma;
+                }
+            }
+            return null;
+        }
+        return headlineLemma(w);
+    }
+
     /** The lemma of a third-person or past form of a reporting verb ("praises", "urged", "says"), or null. */
     private String headlineLemma(String word) {
         if (word.length() < 4 || !(word.endsWith("s") || word.endsWith("ed"))) {
@@ -427,6 +459,23 @@ public final class StatementExtractor {
             }
         }
         return null;
+    }
+
+    /** The colon ending a short prepositional phrase right after the cue ("told the crowd:", "wrote on Twitter:"), or -1. */
+    private static int colonAfterAdjunct(Context c, int after) {
+        if (after >= c.tokens.size() || !c.tok(after).pos().equals("ADP") && !TIME_WORDS.contains(c.lower(after))) {
+            return -1;
+        }
+        for (int j = after + 1; j < c.tokens.size() && j <= after + 6; j++) {
+            if (c.lower(j).equals(":")) {
+                return j;
+            }
+            String pos = c.tok(j).pos();
+            if (pos.equals("VERB") || pos.equals("AUX") || c.lower(j).equals(",") || isQuoteMark(c.lower(j))) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** "As X noted," at the start of the sentence or between commas. */
@@ -729,11 +778,17 @@ public final class StatementExtractor {
             return new int[] {b, j, j};
         }
         // the tagger reads some surnames as adjectives ("Silverman said")
-        if (pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("NUM") || (pos.equals("ADJ") || pos.equals("X")) && c.tok(j).isCapitalized()) {
+        // ... and some nouns after a determiner too ("the treasurer said")
+        boolean adjectiveHead = pos.equals("ADJ") && j > 0 && c.tok(j - 1).pos().equals("DET") && !RELATIVE.contains(c.lower(j - 1));
+        if (pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("NUM") || (pos.equals("ADJ") || pos.equals("X")) && c.tok(j).isCapitalized()
+                || adjectiveHead) {
             int head = j;
             int b = j;
             while (b - 1 >= 0 && isNominal(c, b - 1)) {
                 b--;
+            }
+            if (b - 1 >= 0 && POSSESSIVES.contains(c.lower(b - 1))) {
+                b--;    // "his wife said"
             }
             return new int[] {b, j, head};
         }
@@ -1056,6 +1111,12 @@ public final class StatementExtractor {
                 end = c.tok(j - 1).end();
                 break;
             }
+            // 'called him a "hypocrite," linking to ...': the participle follows the closing quote
+            if (c.lower(j).equals(",") && isQuoteMark(c.lower(j + 1)) && j + 2 < endTok && closesQuote(c, j + 1)
+                    && c.tok(j + 2).pos().equals("VERB") && c.lower(j + 2).endsWith("ing")) {
+                end = c.tok(j + 1).end();
+                break;
+            }
             if (isQuoteMark(c.lower(j)) && closesQuote(c, j) && cueFollows(c, j + 1)) {
                 end = c.tok(j).end();
                 break;
@@ -1115,6 +1176,17 @@ public final class StatementExtractor {
             }
         }
         return endTok + 1;
+    }
+
+    /** Whether tokens {@code [from, to)} are only conjunctions, adverbs and punctuation: "But,", "And yet,". */
+    private static boolean onlyConnectives(Context c, int from, int to) {
+        for (int j = from; j < to; j++) {
+            String pos = c.tok(j).pos();
+            if (isWord(c, j) && !pos.equals("CCONJ") && !pos.equals("ADV") || isQuoteMark(c.lower(j))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether tokens {@code [from, to)} hold no verb: a noun phrase object rather than a clause. */

@@ -420,4 +420,41 @@ class StatementExtractorTest {
         Statement s = only(run(t));
         assertEquals("The tunnel is safe. We checked it twice", of(t, s.content()));
     }
+
+    @Test
+    void aCueTheLemmatiserLeftInflectedIsStillACue() {
+        String t = "The mayor left the hall, pledging that the library would reopen.";
+        Statement s = only(run(t));
+        assertEquals("pledge", s.cueLemma());
+        assertEquals("that the library would reopen", of(t, s.content()));
+    }
+
+    @Test
+    void aColonAfterAShortPhraseOpensTheContent() {
+        String t = "Her aide whispered to her: \"They are still with you.\"";
+        Statement s = only(run(t));
+        assertEquals("\"They are still with you.\"", of(t, s.content()));
+        assertEquals("Her aide", of(t, s.speakerSpan()));
+    }
+
+    @Test
+    void aBeliefCanCloseTheSentence() {
+        String t = "The ceasefire will hold, diplomats believe.";
+        Statement s = only(run(t));
+        assertEquals("believe", s.cueLemma());
+        assertEquals("The ceasefire will hold", of(t, s.content()));
+    }
+
+    @Test
+    void aLeadingConjunctionIsNotContent() {
+        String t = "But, the treasurer added, the fund is not empty.";
+        assertEquals("the fund is not empty", of(t, only(run(t)).content()));
+    }
+
+    @Test
+    void anObjectPronounAfterACommaIsNoInvertedSource() {
+        String t = "The coach praised the team, called them \"brave\" and left.";
+        List<Statement> found = run(t);
+        assertTrue(found.stream().noneMatch(s -> "them".equals(of(t, s.speakerSpan()))), found.toString());
+    }
 }
