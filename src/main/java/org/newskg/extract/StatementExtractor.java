@@ -77,6 +77,10 @@ public final class StatementExtractor {
                     accordingTo(c, i, drafts);
                 } else if (isVerb(t) && cueLemma(t) != null) {
                     verbCue(c, i, cueLemma(t), drafts);
+                } else if (isPrepositionalNounCue(c, i)) {
+                    prepositionalNounCue(c, i, drafts);
+                } else if (isStanceAdjective(c, i)) {
+                    stanceAdjective(c, i, drafts);
                 } else if (isQuotationCue(c, i)) {
                     verbCue(c, i, "continue", drafts);
                 } else if (isNounCue(c, i)) {
@@ -250,8 +254,10 @@ public final class StatementExtractor {
         // '"It is over," he told aides as he left': what follows the addressee is an adjunct, the content is before
         boolean adjunctAfter = after < n && !c.lower(after).equals("that")
                 && (CLAUSE_OPENERS.contains(c.lower(after)) || c.tok(after).pos().equals("ADP"));
-        boolean hasAfter = !commaAfter && !semicolonAfter && !quoteBefore && hasClauseAfter(c, after)
-                && !(adjunctAfter && cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before));
+        // "When pressed by the moderators, Lee apologized for ...": a leading adverbial clause is never the content
+        boolean adverbialBefore = !quoteBefore && before > 0 && leadsWithAdverbial(c);
+        boolean hasAfter = !commaAfter && !semicolonAfter && !quoteBefore && (hasClauseAfter(c, after) || prepositionalObject(c, lemma, after))
+                && !(adjunctAfter && cls == VerbClass.SPEECH && endsWithQuoteOrComma(c, before) && !adverbialBefore);
         if (gerundClause) {
             // "..., adding that ..." and "..., adding, "...": the participle's content is on its right only
             if (after < n && c.lower(after).equals(":") || commaAfter && after + 1 < n && opensQuote(c, after + 1)) {
@@ -274,8 +280,8 @@ public final class StatementExtractor {
             content = contentAfter(c, after, cls != VerbClass.SPEECH && !c.lower(after).equals("that") || c.tok(after).pos().equals("ADP") && !c.lower(after).equals("that"));
             content = topicOf(c, after, content);
         } else if ((cls == VerbClass.SPEECH || cls == VerbClass.BELIEF && onlyAdjunctsAfter(c, after) && !objectOnly(c, 0, before))
-                && endsWithQuoteOrComma(c, before) && (quoteBefore || !objectOnly(c, 0, before)
-                || !c.tok(0).pos().equals("ADP") && commaAfter && hasClauseAfter(c, after + 1))) {
+                && endsWithQuoteOrComma(c, before) && (!adverbialBefore || commaAfter && hasClauseAfter(c, after + 1)) && (quoteBefore || !objectOnly(c, 0, before)
+                || commaAfter && hasClauseAfter(c, after + 1))) {
             // "In a letter to members, the union warned of strikes": a leading phrase without a verb is no content;
             // "The truce will hold, diplomats believe.": a belief can close the sentence as speech does
             content = onlyConnectives(c, 0, before) ? null : contentBefore(c, before);
@@ -478,6 +484,28 @@ public final class StatementExtractor {
         return -1;
     }
 
+    /** Verbs whose prepositional phrase is an adjunct ("said on Monday"), never what was said. */
+    private static final Set<String> PLAIN_SPEECH = Set.of("say", "tell", "add", "write", "state", "speak", "comment", "report",
+            "announce", "post", "tweet", "explain", "note", "reply", "respond", "answer");
+    private static final Set<String> COMPLEMENT_PREPOSITIONS = Set.of("about", "for", "against", "over", "of");
+
+    /** "apologized for the delay", "worried about the costs": the object of the preposition is what is meant. */
+    private static boolean prepositionalObject(Context c, String lemma, int after) {
+        int n = c.tokens.size();
+        return after + 1 < n && !PLAIN_SPEECH.contains(lemma) && COMPLEMENT_PREPOSITIONS.contains(c.lower(after))
+                && !TIME_WORDS.contains(c.lower(after + 1)) && nounPhraseRight(c, after + 1) != null;
+    }
+
+    /** Words that open an adverbial clause or phrase at the start of a sentence. */
+    private static final Set<String> ADVERBIAL_OPENERS = Set.of("when", "while", "after", "before", "during", "if", "although",
+            "though", "because", "since", "despite", "once", "until", "unless", "whenever", "just", "in", "on", "at", "with",
+            "without", "amid", "following", "upon", "speaking", "asked", "pressed", "addressing", "responding");
+
+    /** Whether the sentence opens with an adverbial ("When asked, ...", "During the debate, ..."), not a quotation. */
+    private static boolean leadsWithAdverbial(Context c) {
+        return !c.tokens.isEmpty() && ADVERBIAL_OPENERS.contains(c.lower(0)) && c.quoteAt(c.tok(0).begin()) == null;
+    }
+
     /** "As X noted," at the start of the sentence or between commas. */
     private static boolean asClause(Context c, int[] np, boolean commaAfter, int after) {
         if (np == null || np[0] < 1 || !commaAfter || !c.lower(np[0] - 1).equals("as") || after + 1 >= c.tokens.size()) {
@@ -543,6 +571,100 @@ public final class StatementExtractor {
     }
 
     private static final Set<String> NOUN_CUES = lexicon("/lexicon/speech-nouns.txt");
+    private static final Set<String> STANCE_ADJECTIVES = lexicon("/lexicon/stance-adjectives.txt");
+    private static final java.util.Map<String, Set<String>> NOUN_PREPOSITIONS = lexicon("/lexicon/speech-nouns-prepositional.tsv")
+            .stream().map(l -> l.split("\t")).collect(java.util.stream.Collectors.toUnmodifiableMap(
+                    p -> p[0], p -> Set.of(p[1].split(","))));
+
+    /** "his criticism of the plan", "Lee's support for the bill": a nominal cue with its prepositional complement. */
+    private static boolean isPrepositionalNounCue(Context c, int i) {
+        Set<String> preps = NOUN_PREPOSITIONS.get(c.lower(i));
+        return preps != null && c.tok(i).pos().equals("NOUN") && i + 2 < c.tokens.size() && preps.contains(c.lower(i + 1))
+                && nounPhraseRight(c, i + 2) != null && !TIME_WORDS.contains(c.lower(i + 2));
+    }
+
+    private static void prepositionalNounCue(Context c, int i, List<Draft> out) {
+        // the content is the noun phrase after the preposition, with the phrases of "of", "for" and "about" it holds
+        int n = c.tokens.size();
+        int end = i + 1;
+        int j = i + 2;
+        while (j < n) {
+            int[] np = nounPhraseRight(c, j);
+            if (np == null) {
+                break;
+            }
+            end = np[1];
+            j = np[1] + 1;
+            if (j + 1 < n && Set.of("of", "for", "about", "on", "to", "in").contains(c.lower(j)) && c.quoteAt(c.tok(j).begin()) == null) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (end <= i + 1) {
+            return;
+        }
+        Span content = span(c, i + 2, end);
+        // the holder: a possessive before the noun ("his", "the senator's"), else none
+        int[] np = null;
+        int k = i - 1;
+        while (k >= 0 && c.tok(k).pos().equals("ADJ")) {
+            k--;
+        }
+        if (k >= 0 && POSSESSIVES.contains(c.lower(k))) {
+            np = new int[] {k, k, k};
+        } else if (k >= 1 && (c.lower(k).equals("'s") || c.lower(k).equals("’s"))) {
+            int b = k - 1;
+            while (b - 1 >= 0 && isNominal(c, b - 1) && !c.lower(b - 1).equals("'s")) {
+                b--;
+            }
+            np = new int[] {b, k - 1, k - 1};
+        } else if (k >= 0 && (c.lower(k).endsWith("'s") || c.lower(k).endsWith("’s")) && c.lower(k).length() > 2) {
+            int b = k;
+            while (b - 1 >= 0 && isNominal(c, b - 1)) {
+                b--;
+            }
+            np = new int[] {b, k, k};
+        }
+        if (np == null) {
+            return;     // "support for the bill grew": whose support, the sentence does not say
+        }
+        out.add(new Draft(Statement.Kind.BELIEF, content, c.tok(i).span(), c.tok(i).lemma().toLowerCase(Locale.ROOT),
+                span(c, np[0], np[1]), c.tok(np[2]).span(), c.sentence.index(), 0.35));
+    }
+    private static final Set<String> COPULAS = Set.of("be", "feel", "seem", "remain", "appear", "sound", "become", "grow");
+
+    /** "officials are worried that ...", "she was eager to ...": a stance adjective after a copula, with a complement. */
+    private static boolean isStanceAdjective(Context c, int i) {
+        int n = c.tokens.size();
+        if (i < 2 || i + 2 >= n || !STANCE_ADJECTIVES.contains(c.lower(i)) || !Set.of("ADJ", "VERB").contains(c.tok(i).pos())) {
+            return false;
+        }
+        int k = i - 1;
+        while (k > 0 && (c.tok(k).pos().equals("ADV") || c.lower(k).equals("not") || c.lower(k).equals("n't"))) {
+            k--;
+        }
+        if (!COPULAS.contains(c.tok(k).lemma())) {
+            return false;
+        }
+        String next = c.lower(i + 1);
+        return next.equals("that") || next.equals("to") && c.tok(i + 2).pos().equals("VERB")
+                || Set.of("about", "of", "with", "over").contains(next) && nounPhraseRight(c, i + 2) != null;
+    }
+
+    private void stanceAdjective(Context c, int i, List<Draft> out) {
+        int k = i - 1;
+        while (k > 0 && !COPULAS.contains(c.tok(k).lemma())) {
+            k--;
+        }
+        int[] np = subjectLeft(c, k);
+        Span content = contentAfter(c, i + 1, !c.lower(i + 1).equals("that"));
+        if (np == null || content == null || RELATIVE.contains(c.lower(np[0])) && np[0] == np[1]) {
+            return;
+        }
+        out.add(new Draft(Statement.Kind.BELIEF, content, c.tok(i).span(), c.lower(i), span(c, np[0], np[1]),
+                c.tok(np[2]).span(), c.sentence.index(), 0.45));
+    }
     private static final Set<String> SOURCE_DOCUMENTS = lexicon("/lexicon/source-documents.txt");
 
     /**

@@ -457,4 +457,33 @@ class StatementExtractorTest {
         List<Statement> found = run(t);
         assertTrue(found.stream().noneMatch(s -> "them".equals(of(t, s.speakerSpan()))), found.toString());
     }
+
+    @Test
+    void aLeadingAdverbialClauseIsNotTheContent() {
+        String t = "When pressed by the panel, the director apologised for the delay.";
+        Statement s = only(run(t));
+        assertEquals("for the delay", of(t, s.content()));
+        String u = "If the vote fails, the chairman said, the talks will end.";
+        assertEquals("If the vote fails, the chairman said, the talks will end", of(u, only(run(u)).content()));
+    }
+
+    @Test
+    void aStanceAdjectiveAfterACopulaIsACue() {
+        String t = "The governor was confident that the levee would hold.";
+        Statement s = only(run(t));
+        assertEquals("confident", s.cueLemma());
+        assertEquals("The governor", of(t, s.speakerSpan()));
+        assertEquals("that the levee would hold", of(t, s.content()));
+        assertTrue(run("The sky was clear over the harbour.").isEmpty());
+    }
+
+    @Test
+    void aNominalCueWithItsHolderAndComplement() {
+        String t = "The mayor's criticism of the tram plan surprised the council.";
+        Statement s = only(run(t));
+        assertEquals("criticism", s.cueLemma());
+        assertEquals("The mayor's", of(t, s.speakerSpan()));
+        assertEquals("the tram plan", of(t, s.content()));
+        assertTrue(run("Support for the tram plan grew over the summer.").isEmpty());
+    }
 }
