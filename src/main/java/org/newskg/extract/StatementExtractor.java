@@ -161,6 +161,9 @@ public final class StatementExtractor {
             return null;
         }
         String word = t.text().toLowerCase(Locale.ROOT);
+        if (word.equals("states")) {
+            return null;    // "coastal states that ...", "the United States has": the noun, nearly always
+        }
         String before = c.tok(i - 1).pos();
         if (word.endsWith("s") && c.lower(i + 1).equals("that") && Set.of("PROPN", "NOUN", "PRON").contains(before)) {
             String stem = word.substring(0, word.length() - 1);
@@ -771,6 +774,14 @@ public final class StatementExtractor {
             if (endTok <= k) {
                 return;
             }
+            // what follows the colon must be said: a clause or a quotation, not a name or a number ("Contributing: A. Lee")
+            boolean said = false;
+            for (int j = k + 1; j <= endTok; j++) {
+                said |= c.tok(j).pos().equals("VERB") || c.tok(j).pos().equals("AUX") || isQuoteMark(c.lower(j));
+            }
+            if (!said || endTok - k < 3) {
+                return;
+            }
             Span content = new Span(c.tok(k + 1).begin(), c.tok(endTok).end());
             // a transcript turn ("SMITH: ...") runs to the end of its paragraph
             int lineStart = c.sentence.begin();
@@ -794,7 +805,7 @@ public final class StatementExtractor {
     private static final Set<String> PAGE_LABELS = Set.of("breaking", "update", "updated", "note", "latest", "watch", "read",
             "related", "notice", "photo", "photos", "video", "correction", "source", "sources", "advertisement", "listen",
             "see", "more", "also", "exclusive", "live", "analysis", "opinion", "editorial", "review", "comment", "comments",
-            "share", "tags", "topics", "by", "posted", "published", "filed", "credit", "caption");
+            "share", "tags", "topics", "by", "posted", "contributing", "twitter", "facebook", "email", "follow", "published", "filed", "credit", "caption");
 
     private static boolean isPageLabel(Context c, int colon) {
         String head = c.lower(colon - 1);

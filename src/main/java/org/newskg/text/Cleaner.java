@@ -105,6 +105,9 @@ public final class Cleaner {
             "(?<![\\w*\\\\])(\\*{1,3})(?=[^\\s*])([^*\\n\\r]{1,300}?)(?<=[^\\s*])\\1(?![\\w*])");
     private static final Pattern HEADING = Pattern.compile("(?m)^[ \\t]*(#{1,6})[ \\t]+(?=\\S)");
     private static final Pattern RULE = Pattern.compile("(?m)^[ \\t]*(?:-{3,}|\\*{3,}|_{3,})[ \\t]*$");
+    /** An XML or HTML tag left in plain text, such as an embedded post's {@code <tweet author="...">}. */
+    private static final Pattern TAG = Pattern.compile(
+            "</?[A-Za-z][A-Za-z0-9-]*(?:\\s+[A-Za-z_:][A-Za-z0-9_:.-]*\\s*=\\s*(?:\"[^\"<>\\n]*\"|'[^'<>\\n]*'))*\\s*/?>");
     private static final Pattern CITATION_MARKER = Pattern.compile(
             "\\[\\s*CITATION\\b([^\\[\\]\\n\\r]*)\\]", FLAGS);
     private static final Pattern ATTRIBUTION = Pattern.compile("attribution\\s*:\\s*(.*\\S)", FLAGS);
@@ -190,6 +193,10 @@ public final class Cleaner {
         Matcher heading = HEADING.matcher(text);
         while (heading.find()) {
             m.mask(new Span(heading.start(1), heading.end(1)), MARKUP);
+        }
+        Matcher tag = TAG.matcher(text);
+        while (tag.find()) {
+            m.mask(new Span(tag.start(), tag.end()), MARKUP);
         }
         Matcher rule = RULE.matcher(text);
         while (rule.find()) {

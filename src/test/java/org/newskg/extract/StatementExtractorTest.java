@@ -308,6 +308,7 @@ class StatementExtractorTest {
     void pageLabelsBeforeAColonAreNoSources() {
         assertTrue(run("Breaking: Floods close the coastal road").isEmpty());
         assertTrue(run("Photo: The old bridge at dawn").isEmpty());
+        assertTrue(run("Contributing: Ana Lind and Per Holm").isEmpty());
         Statement s = only(run("Mayor: The old bridge will be rebuilt"));
         assertEquals("Mayor", of("Mayor: The old bridge will be rebuilt", s.speakerSpan()));
     }

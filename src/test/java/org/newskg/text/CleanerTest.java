@@ -42,6 +42,18 @@ class CleanerTest {
     }
 
     @Test
+    void masksTagsLeftInPlainText() {
+        String text = "Harbour reopens\n<post author=\"@portauthority\" date=\"May 2\">Ships may dock again</post>\nA < B and C > D stay.\n";
+        CleanText c = cleaner.clean(text);
+        assertOffsetsKept(c);
+        assertTrue(c.text().contains("Ships may dock again"), c.text());
+        assertFalse(c.text().contains("author"), c.text());
+        assertFalse(c.text().contains("</post>"), c.text());
+        assertTrue(c.text().contains("A < B and C > D stay."), c.text());
+        assertTrue(kinds(c).contains(Cleaner.MARKUP));
+    }
+
+    @Test
     void leavesPlainArticleAlone() {
         String text = "Ferry service resumes\nThe regional council said on Monday that the ferry would sail again. "
                 + "Residents said they were relieved.\n";
