@@ -1276,9 +1276,10 @@ public final class StatementExtractor {
                 break;
             }
             // a noun phrase object ends before its time adjuncts: "endorsed the senator last week"
-            if (j > from && objectOnly(c, from, nextBreak(c, j, endTok)) && c.quoteAt(c.tok(j).begin()) == null
-                    && (TIME_WORDS.contains(c.lower(j)) && !c.tok(j).pos().equals("DET") || c.tok(j).pos().equals("ADP")
-                    && TIME_WORDS.contains(c.lower(j + 1)))) {
+            if (j > from && !Set.of("that", "if", "whether").contains(c.lower(from)) && objectOnly(c, from, nextBreak(c, j, endTok))
+                    && c.quoteAt(c.tok(j).begin()) == null
+                    && (TIME_WORDS.contains(c.lower(j)) && !c.tok(j).pos().equals("DET") && !c.tok(j - 1).pos().equals("DET")
+                    && !c.tok(j - 1).pos().equals("ADJ") || c.tok(j).pos().equals("ADP") && TIME_WORDS.contains(c.lower(j + 1)))) {
                 end = c.tok(j - 1).end();
                 break;
             }
@@ -1389,8 +1390,10 @@ public final class StatementExtractor {
             int bestIndex = -1;
             for (int k = 0; k < drafts.size(); k++) {
                 Draft d = drafts.get(k);
+                // the narration between the two quotations may not outweigh them: the content is one span
                 if (d.content().end() <= q.begin() && d.kind() == Statement.Kind.DIRECT_QUOTE
-                        && text.substring(d.content().end(), q.begin()).indexOf('\n') < 0
+                        && continues(text.substring(d.content().end(), q.begin()))
+                        && q.begin() - d.content().end() <= d.content().length() + q.length()
                         && (best == null || d.content().end() > best.content().end())) {
                     best = d;
                     bestIndex = k;
@@ -1400,6 +1403,20 @@ public final class StatementExtractor {
                 drafts.set(bestIndex, best.withContent(best.content().union(q)));
             }
         }
+    }
+
+    /**
+     * Whether the text between two quotations lets the second continue the first: the same paragraph, or a new
+     * paragraph that opens with the quotation right after the short cue sentence ('..." he said.' / '"More."').
+     */
+    private static boolean continues(String gap) {
+        int first = gap.indexOf('\n');
+        if (first < 0) {
+            return true;
+        }
+        int last = gap.lastIndexOf('\n');
+        return first <= 60 && gap.substring(last + 1).isBlank() && gap.substring(first, last + 1).isBlank()
+                && gap.chars().filter(ch -> ch == '\n').count() <= 2 && gap.indexOf('"') < 0 && gap.indexOf('“') < 0;
     }
 
     /**
