@@ -495,7 +495,8 @@ public final class StatementExtractor {
     /** "apologized for the delay", "worried about the costs": the object of the preposition is what is meant. */
     private static boolean prepositionalObject(Context c, String lemma, int after) {
         int n = c.tokens.size();
-        return after + 1 < n && !PLAIN_SPEECH.contains(lemma) && COMPLEMENT_PREPOSITIONS.contains(c.lower(after))
+        return after + 1 < n && (!PLAIN_SPEECH.contains(lemma) && COMPLEMENT_PREPOSITIONS.contains(c.lower(after))
+                || c.lower(after).equals("about"))
                 && !TIME_WORDS.contains(c.lower(after + 1)) && nounPhraseRight(c, after + 1) != null;
     }
 
@@ -1285,7 +1286,8 @@ public final class StatementExtractor {
             }
             // outside a quotation, a new clause after a comma, a dash or a semicolon ends the reported content
             if (c.quoteAt(c.tok(j).begin()) == null && (CLAUSE_DASHES.contains(c.lower(j))
-                    || c.lower(j).equals(",") && (CLAUSE_OPENERS.contains(c.lower(j + 1)) || shortClause && !isQuoteMark(c.lower(j + 1))))) {
+                    || c.lower(j).equals(",") && (CLAUSE_OPENERS.contains(c.lower(j + 1)) && !interruptsSubject(c, from, j)
+                    || shortClause && !isQuoteMark(c.lower(j + 1))))) {
                 end = c.tok(j - 1).end();
                 break;
             }
@@ -1310,6 +1312,12 @@ public final class StatementExtractor {
             }
         }
         return endTok + 1;
+    }
+
+    /** "that the plan, which the council approved, would cost ...": a relative clause after the content's subject. */
+    private static boolean interruptsSubject(Context c, int from, int comma) {
+        int start = c.lower(from).equals("that") ? from + 1 : from;
+        return comma > start && RELATIVE.contains(c.lower(comma + 1)) && objectOnly(c, start, comma);
     }
 
     /** Whether tokens {@code [from, to)} are only conjunctions, adverbs and punctuation: "But,", "And yet,". */

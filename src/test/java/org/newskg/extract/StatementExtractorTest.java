@@ -487,4 +487,16 @@ class StatementExtractorTest {
         assertEquals("the tram plan", of(t, s.content()));
         assertTrue(run("Support for the tram plan grew over the summer.").isEmpty());
     }
+
+    @Test
+    void aRelativeClauseAfterTheSubjectStaysInTheContent() {
+        String t = "The auditor said that the fund, which the council set up, had run dry.";
+        assertEquals("that the fund, which the council set up, had run dry", of(t, only(run(t)).content()));
+    }
+
+    @Test
+    void whatSomeoneSpokeAboutIsTheContent() {
+        String t = "The curator wrote about the fire in her memoir.";
+        assertEquals("about the fire in her memoir", of(t, only(run(t)).content()));
+    }
 }
