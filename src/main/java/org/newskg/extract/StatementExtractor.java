@@ -913,7 +913,12 @@ public final class StatementExtractor {
         }
         // the tagger reads some surnames as adjectives ("Silverman said")
         // ... and some nouns after a determiner too ("the treasurer said")
-        boolean adjectiveHead = pos.equals("ADJ") && j > 0 && c.tok(j - 1).pos().equals("DET") && !RELATIVE.contains(c.lower(j - 1));
+        int det = j - 1;
+        while (det > 0 && Set.of("ADJ", "PROPN", "NOUN").contains(c.tok(det).pos())) {
+            det--;
+        }
+        boolean adjectiveHead = pos.equals("ADJ") && det >= 0 && det < j && c.tok(det).pos().equals("DET")
+                && !RELATIVE.contains(c.lower(det));
         if (pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("NUM") || (pos.equals("ADJ") || pos.equals("X")) && c.tok(j).isCapitalized()
                 || adjectiveHead) {
             int head = j;

@@ -100,11 +100,12 @@ class CorpusEvalTest {
 
     /** Regression floors, a little under the figures measured when they were last raised. */
     static final class Floors {
-        // measured 2026-11-23: PolNeAR dev attribution 0.555, content 0.649; Reuters-128 typed F1 0.81;
-        // MEANTIME typed recall 0.79
-        static final double POLNEAR_CONTENT = 0.62;
-        static final double POLNEAR_ATTRIBUTION = 0.53;
-        static final double REUTERS_TYPED_F1 = 0.78;
-        static final double MEANTIME_TYPED_RECALL = 0.76;
+        // measured 2026-12-01: PolNeAR dev attribution 0.600, content 0.691; Reuters-128 typed F1 0.817;
+        // MEANTIME typed recall 0.789. Issue #3's bar (attribution 0.55, content 0.70) is not yet reached on
+        // content: when it is, these floors become the bar.
+        static final double POLNEAR_CONTENT = 0.675;
+        static final double POLNEAR_ATTRIBUTION = 0.58;
+        static final double REUTERS_TYPED_F1 = 0.80;
+        static final double MEANTIME_TYPED_RECALL = 0.77;
     }
 }

@@ -499,4 +499,11 @@ class StatementExtractorTest {
         String t = "The curator wrote about the fire in her memoir.";
         assertEquals("about the fire in her memoir", of(t, only(run(t)).content()));
     }
+
+    @Test
+    void aDescriptionTheTaggerReadsAsAdjectivesIsStillTheSource() {
+        String t = "The Danish official elaborated that the border checks would end in May.";
+        Statement s = only(run(t));
+        assertEquals("The Danish official", of(t, s.speakerSpan()));
+    }
 }
