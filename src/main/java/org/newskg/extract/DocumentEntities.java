@@ -822,7 +822,8 @@ final class DocumentEntities {
 
     // ---------------------------------------------------------------- names to entities
 
-    private Ent entity(String identity, EntityType type) {
+    private Ent entity(String key, EntityType type) {
+        String identity = type == EntityType.PERSON ? NameKeys.person(key) : key;
         Ent e = byIdentity.get(identity);
         if (e == null) {
             e = new Ent("e" + (ents.size() + 1));
@@ -1551,7 +1552,8 @@ final class DocumentEntities {
             if (e.canonical != null && (name == null || e.canonical.length() > name.length() && allCaps(name))) {
                 name = e.canonical;
             }
-            String identity = e.identity != null ? e.identity : NameKeys.of(name);
+            String identity = e.identity != null ? e.identity
+                    : t.getValue() == EntityType.PERSON ? NameKeys.person(NameKeys.of(name)) : NameKeys.of(name);
             entities.add(new Entity(e.key, t.getValue(), name, identity, names, e.country));
         }
         List<Mention> mentions = new ArrayList<>();

@@ -26,7 +26,52 @@ final class NameKeys {
             Map.entry("labour", "labor"), Map.entry("counsellor", "counselor"), Map.entry("councillor", "councilor"),
             Map.entry("favour", "favor"), Map.entry("honour", "honor"), Map.entry("harbour", "harbor"));
 
+    /** Romanisations of one given name, each mapped to the first spelling of its group. */
+    private static final Map<String, String> GIVEN_NAMES = givenNameVariants();
+
     private NameKeys() {
+    }
+
+    /**
+     * The identity key of a person's name: {@link #of} with transliteration variants of given names folded
+     * together ("Valeriy", "Valerii" and "Valery"; "Yauheni" and "Evgeny"), and the Slavic "-iy"/"-yy"/"-ij"
+     * endings of any part read as "-y" ("Zelenskiy", "Zelenskyy", "Zelensky"). Surnames are otherwise kept as
+     * written, so two different people stay apart.
+     */
+    static String person(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        for (String w : key.split(" ")) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            String folded = GIVEN_NAMES.get(w);
+            if (folded == null && w.length() > 4) {
+                folded = w.replaceFirst("(?:iy|yy|ij|ii)$", "y");
+            }
+            out.append(folded == null ? w : folded);
+        }
+        return out.toString();
+    }
+
+    private static Map<String, String> givenNameVariants() {
+        Map<String, String> map = new java.util.HashMap<>();
+        try (java.io.InputStream in = NameKeys.class.getResourceAsStream("/lexicon/given-name-variants.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("lexicon /lexicon/given-name-variants.txt is not on the classpath");
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] group = line.trim().split("\\s+");
+                for (String variant : group) {
+                    map.putIfAbsent(variant, group[0]);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the given-name variants", e);
+        }
+        return Map.copyOf(map);
     }
 
     static String of(String name) {

@@ -33,6 +33,8 @@ class SeedsEvalTest {
     static List<Map<String, String>> statements;
     static List<Map<String, String>> mentions;
     static List<Map<String, String>> roles;
+    static List<Map<String, String>> entities;
+    static List<Map<String, String>> conflicts;
 
     @BeforeAll
     static void build() throws IOException {
@@ -42,6 +44,8 @@ class SeedsEvalTest {
         statements = Cli.csv(Cli.newskg("query", "who-said-what", "--db", db.toString(), "--format", "csv"));
         mentions = Cli.csv(Cli.newskg("query", "mentions", "--db", db.toString(), "--format", "csv"));
         roles = Cli.csv(Cli.newskg("query", "roles", "--db", db.toString(), "--format", "csv"));
+        entities = Cli.csv(Cli.newskg("query", "entities", "--db", db.toString(), "--format", "csv"));
+        conflicts = Cli.csv(Cli.newskg("query", "role-conflicts", "--db", db.toString(), "--format", "csv"));
     }
 
     static List<Path> seeds() throws IOException {
@@ -113,5 +117,25 @@ class SeedsEvalTest {
                 }
             }
         }
+    }
+
+    /**
+     * The seeds were collected around one official whom every article quotes, under several spellings of his
+     * given name and several titles: the person most documents mention must be one node found in all of them,
+     * carrying more than one spelling, with the differing titles listed as role conflicts from several sources.
+     */
+    @Test
+    void thePersonEveryArticleQuotesIsOneNodeWithAllSpellingsAndTitles() throws IOException {
+        int seedCount = seeds().size();
+        Map<String, String> top = entities.stream().filter(r -> r.get("type").equals("Person"))
+                .max(java.util.Comparator.comparingInt(r -> Integer.parseInt(r.get("documents")))).orElseThrow();
+        System.out.println("most-mentioned person: " + top);
+        assertEquals(seedCount, Integer.parseInt(top.get("documents")), () -> "not one node across all seeds: " + top);
+        long fullNames = java.util.Arrays.stream(top.get("aliases").split("\\|")).filter(a -> a.contains(" ")).count();
+        assertTrue(fullNames >= 2, () -> "one spelling only: " + top);
+        List<Map<String, String>> his = conflicts.stream().filter(r -> r.get("person").equals(top.get("entity"))).toList();
+        long titles = his.stream().map(r -> r.get("title").toLowerCase(java.util.Locale.ROOT)).distinct().count();
+        long sources = his.stream().map(r -> r.get("source")).distinct().count();
+        assertTrue(titles >= 3 && sources >= 3, () -> "role conflicts: " + his);
     }
 }

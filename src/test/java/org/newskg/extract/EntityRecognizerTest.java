@@ -1,6 +1,7 @@
 package org.newskg.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -287,5 +288,28 @@ class EntityRecognizerTest {
     void emptyTextGivesNothing() {
         Entities found = recognize("   ");
         assertTrue(found.entities().isEmpty());
+    }
+
+    @Test
+    void transliterationsOfAGivenNameGiveOnePerson() {
+        String a = named(recognize("Colonel Valeriy Hordenko said the drills would start in May."), "Valeriy Hordenko").identityKey();
+        String b = named(recognize("Colonel Valery Hordenko said the drills would start in May."), "Valery Hordenko").identityKey();
+        String c = named(recognize("Colonel Yauheni Marchuk said the drills would start in May."), "Yauheni Marchuk").identityKey();
+        String d = named(recognize("Colonel Evgeny Marchuk said the drills would start in May."), "Evgeny Marchuk").identityKey();
+        assertEquals(a, b);
+        assertEquals(c, d);
+        String e = named(recognize("Colonel Oleksandr Kovalenko said the drills would start in May."), "Oleksandr Kovalenko").identityKey();
+        String f = named(recognize("Colonel Aleksandr Kovalenko said the drills would start in May."), "Aleksandr Kovalenko").identityKey();
+        assertEquals(e, f);
+    }
+
+    @Test
+    void differentGivenNamesWithOneSurnameStayTwoPeople() {
+        String a = named(recognize("Anna Smith said the drills would start in May."), "Anna Smith").identityKey();
+        String b = named(recognize("John Smith said the drills would start in May."), "John Smith").identityKey();
+        assertNotEquals(a, b);
+        String c = named(recognize("Valery Hordenko said the drills would start in May."), "Valery Hordenko").identityKey();
+        String d = named(recognize("Viktor Hordenko said the drills would start in May."), "Viktor Hordenko").identityKey();
+        assertNotEquals(c, d);
     }
 }
