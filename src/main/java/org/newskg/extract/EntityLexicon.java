@@ -71,6 +71,19 @@ final class EntityLexicon {
             x.places.putIfAbsent(row[0], new Place(row[0], null, false));
             x.measure(row[0]);
         }
+        // other names of a place resolve to its current name, so "Kiev" and "Kyiv" give one node
+        for (String[] row : rows("place-aliases.tsv")) {
+            Place current = x.places.getOrDefault(row[0], new Place(row[0], null, false));
+            x.places.putIfAbsent(row[0], current);
+            x.measure(row[0]);
+            for (String alias : field(row, 1)) {
+                x.places.put(alias, new Place(current.name(), current.country(), current.seatOfGovernment()));
+                x.measure(alias);
+                if (x.countryAliases.contains(row[0])) {
+                    x.countryAliases.add(alias);
+                }
+            }
+        }
         for (String[] row : rows("organizations.tsv")) {
             x.organization(row[0], row[0]);
             for (String alias : field(row, 1)) {
