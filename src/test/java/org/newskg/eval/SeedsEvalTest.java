@@ -138,4 +138,22 @@ class SeedsEvalTest {
         long sources = his.stream().map(r -> r.get("source")).distinct().count();
         assertTrue(titles >= 3 && sources >= 3, () -> "role conflicts: " + his);
     }
+
+    /** Merging never joins two different people: the full names on one person node share their surname. */
+    @Test
+    void noPersonNodeJoinsTwoSurnames() {
+        for (Map<String, String> e : entities) {
+            if (!e.get("type").equals("Person")) {
+                continue;
+            }
+            java.util.Set<String> surnames = new java.util.TreeSet<>();
+            for (String alias : e.get("aliases").split("\\|")) {
+                String[] words = alias.trim().split("\\s+");
+                if (words.length >= 2) {
+                    surnames.add(words[words.length - 1].toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            assertTrue(surnames.size() <= 1, () -> "one node for different people: " + e);
+        }
+    }
 }
