@@ -500,6 +500,25 @@ public final class StatementExtractor {
                 && !TIME_WORDS.contains(c.lower(after + 1)) && nounPhraseRight(c, after + 1) != null;
     }
 
+    /** Words after a comma that go on with the object rather than start a new clause: ", including ...". */
+    private static final Set<String> LIST_CONTINUATIONS = Set.of("including", "such", "especially", "particularly",
+            "notably", "mainly", "mostly", "chiefly");
+
+    /** The token closing an aside opened at {@code j} ("— ... —", "( ... )") within the content, or -1. */
+    private static int asideEnd(Context c, int j, int endTok) {
+        String open = c.lower(j);
+        String close = open.equals("(") ? ")" : open.equals("—") || open.equals("--") || open.equals("–") ? open : null;
+        if (close == null || c.quoteAt(c.tok(j).begin()) != null) {
+            return -1;
+        }
+        for (int k = j + 1; k < endTok && k <= j + 15; k++) {
+            if (c.lower(k).equals(close)) {
+                return k + 1 < endTok ? k : -1;
+            }
+        }
+        return -1;
+    }
+
     /** Words that open an adverbial clause or phrase at the start of a sentence. */
     private static final Set<String> ADVERBIAL_OPENERS = Set.of("when", "while", "after", "before", "during", "if", "although",
             "though", "because", "since", "despite", "once", "until", "unless", "whenever", "just", "in", "on", "at", "with",
@@ -1289,10 +1308,17 @@ public final class StatementExtractor {
                 end = c.tok(j - 1).end();
                 break;
             }
+            // an aside between paired dashes or in parentheses belongs to the content: "to play nice — or his
+            // version of it — with his colleagues"
+            int aside = asideEnd(c, j, endTok);
+            if (aside > 0) {
+                j = aside;
+                continue;
+            }
             // outside a quotation, a new clause after a comma, a dash or a semicolon ends the reported content
             if (c.quoteAt(c.tok(j).begin()) == null && (CLAUSE_DASHES.contains(c.lower(j))
                     || c.lower(j).equals(",") && (CLAUSE_OPENERS.contains(c.lower(j + 1)) && !interruptsSubject(c, from, j)
-                    || shortClause && !isQuoteMark(c.lower(j + 1))))) {
+                    || shortClause && !isQuoteMark(c.lower(j + 1)) && !LIST_CONTINUATIONS.contains(c.lower(j + 1))))) {
                 end = c.tok(j - 1).end();
                 break;
             }

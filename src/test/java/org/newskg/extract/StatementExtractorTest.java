@@ -506,4 +506,10 @@ class StatementExtractorTest {
         Statement s = only(run(t));
         assertEquals("The Danish official", of(t, s.speakerSpan()));
     }
+
+    @Test
+    void anAsideBetweenDashesStaysInTheContent() {
+        String t = "The warden said the bridge — closed since March — would reopen in June.";
+        assertEquals("the bridge — closed since March — would reopen in June", of(t, only(run(t)).content()));
+    }
 }
