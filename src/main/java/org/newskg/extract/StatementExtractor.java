@@ -75,8 +75,11 @@ public final class StatementExtractor {
                 }
                 if (isAccordingTo(c, i)) {
                     accordingTo(c, i, drafts);
-                } else if (isVerb(t) && cueLemma(t) != null) {
-                    verbCue(c, i, cueLemma(t), drafts);
+                    continue;
+                }
+                String lemma = isVerb(t) ? cueLemma(t) : null;
+                if (lemma != null) {
+                    verbCue(c, i, lemma, drafts);
                 } else if (isPrepositionalNounCue(c, i)) {
                     prepositionalNounCue(c, i, drafts);
                 } else if (isStanceAdjective(c, i)) {
