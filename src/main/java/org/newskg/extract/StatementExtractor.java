@@ -172,6 +172,12 @@ public final class StatementExtractor {
             String stem = word.substring(0, word.length() - 1);
             return verbs.contains(stem) ? stem : null;
         }
+        // "..., the complaint alleges.": a verb that closes the sentence after its subject
+        boolean last = i + 2 == c.tokens.size() && c.tok(i + 1).pos().equals("PUNCT") || i + 1 == c.tokens.size();
+        if (word.endsWith("s") && last && (before.equals("NOUN") || before.equals("PROPN"))) {
+            String stem = word.endsWith("ies") ? word.substring(0, word.length() - 3) + "y" : word.substring(0, word.length() - 1);
+            return verbs.classOf(stem).filter(v -> v == VerbClass.SPEECH || v == VerbClass.BELIEF).isPresent() ? stem : null;
+        }
         // "Polls show Ruiz ahead", "Ode calls for a vote": a verb after a plural noun or a name, before its object
         String next = c.tok(i + 1).pos();
         boolean plural = before.equals("NOUN") && c.lower(i - 1).endsWith("s") && !word.endsWith("s");
@@ -209,7 +215,8 @@ public final class StatementExtractor {
             return;
         }
         if (i + 1 < n && c.tok(i + 1).pos().equals("ADP") && c.lower(i + 1).equals("by")) {
-            return;   // passive agent: "was criticised by" reads the other way round
+            passiveWithAgent(c, i, lemma, cls, out);   // "was criticised by" reads the other way round
+            return;
         }
         if (isPassive(c, i)) {
             passive(c, i, lemma, cls, out);
@@ -273,8 +280,9 @@ public final class StatementExtractor {
             }
         } else if (asClause(c, np, commaAfter, after)) {
             // "As the minister noted, the talks are over" and "The talks, as the minister noted, are over"
-            content = np[0] == 1 ? contentAfter(c, after + 1) : contentBefore(c, np[0] - 1);
-            if (content != null && np[0] > 1 && hasClauseAfter(c, after + 1)) {
+            boolean leading = np[0] == 1 || asAfterConjunction(c, np);
+            content = leading ? contentAfter(c, after + 1) : contentBefore(c, np[0] - 1);
+            if (content != null && !leading && hasClauseAfter(c, after + 1)) {
                 Span rest = contentAfter(c, after + 1);
                 content = rest == null ? content : content.union(rest);
             }
@@ -285,6 +293,10 @@ public final class StatementExtractor {
         } else if (hasAfter && !(inverted && endsWithQuoteOrComma(c, before))) {
             content = contentAfter(c, after, cls != VerbClass.SPEECH && !c.lower(after).equals("that") || c.tok(after).pos().equals("ADP") && !c.lower(after).equals("that"));
             content = topicOf(c, after, content);
+        } else if (cls == VerbClass.SPEECH && !quoteBefore && commaAfter && after + 1 < n && opensQuote(c, after + 1)) {
+            // 'Asked about the vote, Lee said, "We will win."' and 'In March, she said, "..."': what leads up to the
+            // speaker is the occasion, the quotation is the content
+            content = contentAfter(c, after + 1);
         } else if ((cls == VerbClass.SPEECH || cls == VerbClass.BELIEF && onlyAdjunctsAfter(c, after) && !objectOnly(c, 0, before))
                 && endsWithQuoteOrComma(c, before) && (!adverbialBefore || commaAfter && hasClauseAfter(c, after + 1)) && (quoteBefore || !objectOnly(c, 0, before)
                 || commaAfter && hasClauseAfter(c, after + 1))) {
@@ -383,6 +395,36 @@ public final class StatementExtractor {
         }
         Statement.Kind kind = cls == VerbClass.SPEECH ? Statement.Kind.INDIRECT_SPEECH : Statement.Kind.BELIEF;
         out.add(new Draft(kind, content, cue, lemma.toLowerCase(Locale.ROOT), null, null, c.sentence.index(), 0.45));
+    }
+
+    /**
+     * "The resignation was first reported by a local station": the agent is the source and the passive subject is
+     * what it spoke of. Only with a speech verb and a subject that is a noun phrase, not a relative pronoun.
+     */
+    private static void passiveWithAgent(Context c, int i, String lemma, VerbClass cls, List<Draft> out) {
+        if (cls != VerbClass.SPEECH || !isPassive(c, i)) {
+            return;
+        }
+        int aux = i - 1;
+        while (aux > 0 && (c.tok(aux - 1).pos().equals("AUX") || c.tok(aux - 1).pos().equals("ADV"))) {
+            aux--;
+        }
+        int[] subject = subjectLeft(c, aux);
+        int[] agent = nounPhraseRight(c, i + 2);
+        if (subject == null || agent == null || RELATIVE.contains(c.lower(subject[0])) || c.tok(subject[2]).pos().equals("PRON")) {
+            return;
+        }
+        int begin = subject[0];
+        while (begin >= 2 && c.lower(begin - 1).equals("of") && isNominal(c, begin - 2)) {
+            int[] head = subjectLeft(c, begin - 1);    // "the closure of the mill": the head noun phrase and its of-phrase
+            if (head == null || head[0] >= begin) {
+                break;
+            }
+            begin = head[0];
+        }
+        Span cue = c.tok(aux).span().union(c.tok(i + 1).span());
+        out.add(new Draft(Statement.Kind.INDIRECT_SPEECH, span(c, begin, subject[1]), cue, lemma.toLowerCase(Locale.ROOT),
+                span(c, agent[0], agent[1]), c.tok(agent[2]).span(), c.sentence.index(), 0.5));
     }
 
     /**
@@ -537,7 +579,12 @@ public final class StatementExtractor {
         if (np == null || np[0] < 1 || !commaAfter || !c.lower(np[0] - 1).equals("as") || after + 1 >= c.tokens.size()) {
             return false;
         }
-        return np[0] == 1 ? hasClauseAfter(c, after + 1) : np[0] >= 3 && c.lower(np[0] - 2).equals(",");
+        return np[0] == 1 || asAfterConjunction(c, np) ? hasClauseAfter(c, after + 1) : np[0] >= 3 && c.lower(np[0] - 2).equals(",");
+    }
+
+    /** "..., and as the director noted, staff could face sanctions": the as-clause opens a new conjunct. */
+    private static boolean asAfterConjunction(Context c, int[] np) {
+        return np[0] >= 2 && c.tok(np[0] - 2).pos().equals("CCONJ");
     }
 
     /** The last statement of this sentence whose cue comes before {@code position}. */
@@ -1131,13 +1178,22 @@ public final class StatementExtractor {
         return j < n && j - after <= 2 && hasClauseAfter(c, j) ? j : after;
     }
 
+    /** "plans to expand ...": a "to" the tagger read as a preposition, before a word that is no noun phrase. */
+    private static boolean infinitiveMarker(Context c, int j) {
+        if (!c.lower(j).equals("to") || j + 1 >= c.tokens.size()) {
+            return false;
+        }
+        Token next = c.tok(j + 1);
+        return Set.of("VERB", "AUX", "ADJ", "ADV").contains(next.pos()) && !next.isCapitalized();
+    }
+
     /** Whether words follow that can be content, rather than only an adjunct ("in a statement") or nothing. */
     private static boolean hasClauseAfter(Context c, int after) {
         int n = c.tokens.size();
         int words = 0;
         boolean verb = false;
         boolean adjunctStart = after < n && (c.tok(after).pos().equals("ADP") && !c.lower(after).equals("that")
-                || TIME_WORDS.contains(c.lower(after)));
+                && !infinitiveMarker(c, after) || TIME_WORDS.contains(c.lower(after)));
         for (int j = after; j < n; j++) {
             if (isWord(c, j)) {
                 words++;
@@ -1425,7 +1481,8 @@ public final class StatementExtractor {
     private static void attachFollowingQuotes(String text, List<Span> quotes, List<Draft> drafts) {
         drafts.sort(Comparator.comparing(Draft::content));
         for (Span q : quotes) {
-            if (q.length() < 20 || drafts.stream().anyMatch(d -> d.content().overlaps(q))) {
+            // a statement cued inside the quotation ('"I think we will win"') is nested in it and does not stop it
+            if (q.length() < 8 || drafts.stream().anyMatch(d -> d.content().overlaps(q) && !q.contains(d.cue()))) {
                 continue;
             }
             Draft best = null;
@@ -1433,7 +1490,7 @@ public final class StatementExtractor {
             for (int k = 0; k < drafts.size(); k++) {
                 Draft d = drafts.get(k);
                 // the narration between the two quotations may not outweigh them: the content is one span
-                if (d.content().end() <= q.begin() && d.kind() == Statement.Kind.DIRECT_QUOTE
+                if (d.content().end() <= q.begin() && (d.kind() == Statement.Kind.DIRECT_QUOTE || closesWithQuote(text, d.content()))
                         && continues(text.substring(d.content().end(), q.begin()))
                         && q.begin() - d.content().end() <= d.content().length() + q.length()
                         && (best == null || d.content().end() > best.content().end())) {
@@ -1447,6 +1504,15 @@ public final class StatementExtractor {
         }
     }
 
+    /** Whether a content ends on a closing quotation mark: a paraphrase that ends by quoting its speaker. */
+    private static boolean closesWithQuote(String text, Span content) {
+        int end = content.end();
+        while (end > content.begin() && ",.".indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > content.begin() && "\"”'’".indexOf(text.charAt(end - 1)) >= 0;
+    }
+
     /**
      * Whether the text between two quotations lets the second continue the first: the same paragraph, or a new
      * paragraph that opens with the quotation right after the short cue sentence ('..." he said.' / '"More."').
@@ -1457,7 +1523,9 @@ public final class StatementExtractor {
             return true;
         }
         int last = gap.lastIndexOf('\n');
-        return first <= 60 && gap.substring(last + 1).isBlank() && gap.substring(first, last + 1).isBlank()
+        String cueLine = gap.substring(0, first).strip();
+        boolean oneSentence = first <= 60 || first <= 160 && !cueLine.substring(0, Math.max(0, cueLine.length() - 1)).contains(". ");
+        return oneSentence && gap.substring(last + 1).isBlank() && gap.substring(first, last + 1).isBlank()
                 && gap.chars().filter(ch -> ch == '\n').count() <= 2 && gap.indexOf('"') < 0 && gap.indexOf('“') < 0;
     }
 

@@ -512,4 +512,58 @@ class StatementExtractorTest {
         String t = "The warden said the bridge — closed since March — would reopen in June.";
         assertEquals("the bridge — closed since March — would reopen in June", of(t, only(run(t)).content()));
     }
+
+    @Test
+    void theOccasionBeforeTheSpeakerIsNotPartOfTheQuote() {
+        String t = "Asked whether the ferry would run in winter, Maud Quill said, \"Only if the ice allows it.\"";
+        Statement s = run(t).stream().filter(x -> x.cueLemma().equals("say")).findFirst().orElseThrow();
+        assertEquals("\"Only if the ice allows it.\"", of(t, s.content()));
+        assertEquals("Maud Quill", of(t, s.speakerSpan()));
+    }
+
+    @Test
+    void aQuotationAfterAParaphraseEndingInAQuoteContinuesIt() {
+        String t = "The season was a \"small miracle,\" Ivo Brant said. \"Nobody here thought the juniors would win.\"";
+        Statement s = run(t).stream().filter(x -> x.cueLemma().equals("say")).findFirst().orElseThrow();
+        assertTrue(of(t, s.content()).startsWith("The season") && of(t, s.content()).endsWith("win.\""), of(t, s.content()));
+    }
+
+    @Test
+    void aQuotationHoldingANestedBeliefStillContinuesTheOneBefore() {
+        String t = "\"The pier is safe,\" said Ruth Okafor. \"I think the engineers have checked every beam.\"";
+        List<Statement> found = run(t);
+        Statement outer = found.stream().filter(x -> x.cueLemma().equals("say")).findFirst().orElseThrow();
+        assertTrue(of(t, outer.content()).startsWith("\"The pier") && of(t, outer.content()).endsWith("beam.\""), of(t, outer.content()));
+    }
+
+    @Test
+    void anAsClauseAfterAConjunctionTakesTheClauseThatFollows() {
+        String t = "The school can still close, and as the inspector noted, parents could lose their places.";
+        Statement s = only(run(t));
+        assertEquals("parents could lose their places", of(t, s.content()));
+        assertEquals("the inspector", of(t, s.speakerSpan()));
+    }
+
+    @Test
+    void aPassiveWithAnAgentHasTheAgentAsSource() {
+        String t = "The closure of the mill was first reported by a regional newspaper.";
+        Statement s = only(run(t));
+        assertEquals("report", s.cueLemma());
+        assertEquals("a regional newspaper", of(t, s.speakerSpan()));
+        assertEquals("The closure of the mill", of(t, s.content()));
+    }
+
+    @Test
+    void aPassiveAgentIsNoSourceForAPronounSubject() {
+        assertTrue(run("It was reported by a regional newspaper.").isEmpty());
+    }
+
+    @Test
+    void aSentenceFinalCueTheTaggerReadsAsANounIsStillACue() {
+        String t = "The new quarry poisoned two wells near the village, which had no other water, the complaint alleges.";
+        Statement s = only(run(t));
+        assertEquals("allege", s.cueLemma());
+        assertEquals("the complaint", of(t, s.speakerSpan()));
+        assertTrue(of(t, s.content()).startsWith("The new quarry"), of(t, s.content()));
+    }
 }
