@@ -534,6 +534,19 @@ final class DocumentEntities {
         if (to - from == 1 && (lex.isTitleWord(w(from).text()) || lex.isHonorific(w(from).text()))) {
             return;
         }
+        if (bareTitle(from, to)) {
+            // "Defence Minister", "U.S. Ambassador": a role without a name; only its places are names
+            for (int x = from; x < to; x++) {
+                for (int y = Math.min(to, x + 3); y > x; y--) {
+                    if (lexiconType(x, y) == EntityType.PLACE) {
+                        classify(x, y, out);
+                        x = y - 1;
+                        break;
+                    }
+                }
+            }
+            return;
+        }
         // title before the name: "Defence Minister Viktor X", "Colonel X", "Secretary of State X"
         int a = from;
         String country = null;
@@ -725,6 +738,24 @@ final class DocumentEntities {
         out.add(new Candidate(a, to, EntityType.ORGANIZATION, 0.35, null, country, null, -1, false));
     }
 
+    /**
+     * A run that ends in a title head and holds nothing but title words, demonyms, places and joining words
+     * ("Defence Minister", "U.S. Ambassador", "Minister of Foreign Affairs"): a title with no name in it.
+     */
+    private boolean bareTitle(int from, int to) {
+        if (to - from < 2 || !lex.isTitleHead(w(to - 1).text()) || lexiconType(from, to) != null) {
+            return false;
+        }
+        for (int x = from; x < to; x++) {
+            String t = w(x).text();
+            if (!lex.isTitleWord(t) && !lex.demonyms.containsKey(t) && !lex.places.containsKey(t)
+                    && !Set.of("of", "for", "and", "the", "Affairs").contains(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** "the U.S. economy", "Russian gas": a country name used as a modifier of a common noun. */
     private boolean premodifier(int from, int to) {
         if (to >= sentenceEnd(to - 1)) {
@@ -895,11 +926,18 @@ final class DocumentEntities {
         }
     }
 
-    /** A lone capitalised common word ("Share", "Western") with nothing else for it is not taken for a name. */
+    /**
+     * A lone capitalised common word ("Share", "Western") or organisation head ("Ministry") with nothing else
+     * for it is not taken for a name.
+     */
     private boolean guessOnly(Candidate c) {
         Word x = w(c.from());
         if (c.to() - c.from() != 1 || c.confidence() >= 0.45 || allCaps(x.text())) {
             return false;
+        }
+        if (Boolean.TRUE.equals(lex.organizationHead(x.text()))) {
+            // a bare "Ministry" or "Commission" that names no organisation of the document: a description
+            return true;
         }
         return x.text().replace(".", "").length() < 2 || occurrences.getOrDefault(x.text(), 0) < 2
                 || !"PROPN".equals(x.pos()) && !midSentenceCaps.contains(x.text()) && !properNouns.contains(x.text());
@@ -1531,6 +1569,22 @@ final class DocumentEntities {
 
     // ---------------------------------------------------------------- result
 
+    /**
+     * The order of an entity's names, preferred first: the most complete (most words: "Valery N. Revenko"
+     * before "Valery Revenko" before "Revenko"), then the spelling the document uses most often, then the
+     * longest, then the first seen.
+     */
+    private Comparator<String> preferred(Ent e) {
+        Map<String, Integer> uses = new HashMap<>();
+        for (Found f : found) {
+            if (f.ent == e && (f.kind == Mention.Kind.NAME || f.kind == Mention.Kind.ACRONYM)) {
+                uses.merge(text.substring(f.begin, f.end), 1, Integer::sum);
+            }
+        }
+        Comparator<String> words = Comparator.comparingInt(n -> n.strip().split("\\s+").length);
+        return words.thenComparingInt(n -> uses.getOrDefault(n, 0)).thenComparingInt(String::length).reversed();
+    }
+
     private Entities result() {
         List<Entity> entities = new ArrayList<>();
         Map<Ent, EntityType> types = new LinkedHashMap<>();
@@ -1542,14 +1596,16 @@ final class DocumentEntities {
         for (Map.Entry<Ent, EntityType> t : types.entrySet()) {
             Ent e = t.getKey();
             List<String> names = new ArrayList<>(e.names);
-            names.sort(Comparator.comparingInt(String::length).reversed());
+            names.sort(preferred(e));
             if (t.getValue() == EntityType.GROUP) {
                 String phrase = found.stream().filter(f -> f.ent == e).findFirst().map(f -> text.substring(f.begin, f.end)).orElse("");
                 entities.add(new Entity(e.key, EntityType.GROUP, phrase, null, List.of(phrase), e.country));
                 continue;
             }
             String name = names.isEmpty() ? e.canonical : names.get(0);
-            if (e.canonical != null && (name == null || e.canonical.length() > name.length() && allCaps(name))) {
+            // a lexicon entry's first column is the current, preferred name: "Almaty" for "Alma-Ata", "United States" for "US"
+            if (e.canonical != null && (t.getValue() == EntityType.PLACE || t.getValue() == EntityType.ORGANIZATION || name == null
+                    || e.canonical.length() > name.length() && allCaps(name))) {
                 name = e.canonical;
             }
             String identity = e.identity != null ? e.identity

@@ -71,6 +71,36 @@ public final class Iris {
         return NodeFactory.createURI(NKG.ID + segment(type) + "/" + slug(identityKey));
     }
 
+    /**
+     * The words of the identity key a person IRI was minted from, or an empty list for any other IRI:
+     * {@code <.../person/valery-revenko>} gives {@code [valery, revenko]}. A person's identity key holds only
+     * letters, digits and single spaces, so each '-' of the slug is one space of the key.
+     */
+    public static java.util.List<String> personKeyWords(Node entity) {
+        String prefix = NKG.ID + segment(EntityType.PERSON) + "/";
+        if (entity == null || !entity.isURI() || !entity.getURI().startsWith(prefix) || entity.getURI().contains("#")) {
+            return java.util.List.of();
+        }
+        String slug = entity.getURI().substring(prefix.length());
+        return slug.isEmpty() ? java.util.List.of() : java.util.List.of(slug.split("-"));
+    }
+
+    /** The person IRI of these identity-key words, as {@link #personKeyWords} reads them back: {@code [revenko]} gives {@code <.../person/revenko>}. */
+    public static Node person(java.util.List<String> keyWords) {
+        if (keyWords == null || keyWords.isEmpty() || keyWords.stream().anyMatch(w -> w.isEmpty() || w.contains("-") || w.contains("#"))) {
+            throw new IllegalArgumentException("not the words of a person's identity key: " + keyWords);
+        }
+        return NodeFactory.createURI(NKG.ID + segment(EntityType.PERSON) + "/" + String.join("-", keyWords));
+    }
+
+    /** {@code <doc>#merge-SURNAME}: the identity merge deciding who the document's surname-only person is. */
+    public static Node merge(Node document, String surnameKey) {
+        if (surnameKey == null || surnameKey.isBlank()) {
+            throw new IllegalArgumentException("a merge needs a surname key, got '" + surnameKey + "'");
+        }
+        return fragment(document, "merge-" + slug(surnameKey));
+    }
+
     /** {@code <doc>#mention-BEGIN-END}, offsets in code points. */
     public static Node mention(Node document, int begin, int end) {
         return fragment(document, "mention-" + begin + "-" + end);

@@ -34,6 +34,9 @@ import org.apache.jena.rdf.model.ResourceFactory;
  *       rdfs:label ; [sem:hasActor E] ; [nkg:medium E] ; [sem:hasPlace E] ; [sem:subEventOf EV] ;
  *       [sem:hasTimeStamp xsd:date] ; nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf ;
  *       nkg:confidence ; prov:wasGeneratedBy ACT .
+ * E     nkg:surnameKey "revenko" .                                        # written by the store for a schema:Person
+ * X     a nkg:IdentityMerge ; nkg:mergedEntity E ; nkg:mergedInto E ; nkg:mergeRule "..." ;   # DOC#merge-SURNAME,
+ *       nkg:confidence ; prov:wasDerivedFrom DOC .                         # written by the store (SurnameResolution)
  * P     a nif:Paragraph ; nkg:attribution "Ministry of Health" ;         # an inline [CITATION attribution: ...] marker
  *       nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf ; prov:wasGeneratedBy ACT .
  * </pre>
@@ -71,6 +74,7 @@ public final class NKG {
     public static final Resource Post = resource("Post");
     public static final Resource StatementKind = resource("StatementKind");
     public static final Resource MentionKind = resource("MentionKind");
+    public static final Resource IdentityMerge = resource("IdentityMerge");
 
     // individuals: statement kinds
     public static final Resource DirectQuote = resource("DirectQuote");
@@ -102,4 +106,8 @@ public final class NKG {
     public static final Property country = property("country");
     public static final Property extractorVersion = property("extractorVersion");
     public static final Property attribution = property("attribution");
+    public static final Property surnameKey = property("surnameKey");
+    public static final Property mergedEntity = property("mergedEntity");
+    public static final Property mergedInto = property("mergedInto");
+    public static final Property mergeRule = property("mergeRule");
 }

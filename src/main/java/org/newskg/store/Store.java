@@ -38,6 +38,10 @@ import org.newskg.rdf.SCHEMA;
  * ({@code <g> a schema:NewsArticle} inside graph {@code <g>}); other named graphs (for example
  * links to Wikidata) are queried like any other but are not counted as documents.
  *
+ * <p>Every write also resolves persons across documents: a person a document names only by surname takes
+ * the IRI of the one full name the store holds with that surname ({@link SurnameResolution}), in the same
+ * transaction, so the store is never half-resolved.
+ *
  * <p>Thread safety: reads and single-document writes may come from any thread (TDB2 serialises
  * writers). A {@link Batch} belongs to the thread that opened it.
  */
@@ -134,15 +138,29 @@ public final class Store implements AutoCloseable {
         }
         try {
             Txn.executeWrite(dataset, () -> {
-                dataset.deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
+                List<Quad> buffered = new ArrayList<>();
                 for (Quad quad : quads) {
-                    dataset.add(checkQuad(graphName, quad));
+                    buffered.add(checkQuad(graphName, quad));
                 }
+                write(graphName, buffered);
             });
         } catch (RuntimeException e) {
             throw new StoreException("Document " + graphName + " was not stored, the store is unchanged: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Inside a write transaction: replaces graph {@code graphName} by {@code quads} (which gain the surname
+     * keys of their persons) and re-decides who the surname-only persons of the surnames it touches are
+     * ({@link SurnameResolution}), all in the caller's transaction.
+     */
+    private void write(Node graphName, List<Quad> quads) {
+        Set<String> surnames = new java.util.TreeSet<>(SurnameResolution.surnamesIn(dataset, graphName));
+        dataset.deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
+        surnames.addAll(SurnameResolution.index(graphName, quads));
+        quads.forEach(dataset::add);
+        SurnameResolution.resolve(dataset, surnames);
     }
 
     /** Whether a document with this graph name is stored. */
@@ -272,8 +290,7 @@ public final class Store implements AutoCloseable {
                         + e.getMessage(), e);
             }
             try {
-                dataset.deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
-                buffered.forEach(dataset::add);
+                write(graphName, buffered);
                 documents++;
             } catch (RuntimeException e) {
                 abort();

@@ -323,4 +323,38 @@ class EntityRecognizerTest {
         assertEquals(c, d);
         assertNotEquals(a, d);
     }
+
+    @Test
+    void aPlaceIsNamedByItsCurrentNameAndKeepsTheOlderOneAsAlias() {
+        Entity almaty = named(recognize("Floods hit Alma-Ata on Monday."), "Alma-Ata");
+        assertEquals("Almaty", almaty.name());
+        assertTrue(almaty.names().contains("Alma-Ata"), almaty.names().toString());
+    }
+
+    @Test
+    void aPersonIsNamedByTheMostCompleteThenMostFrequentSpelling() {
+        Entity denko = named(recognize("Valeriy Denko opened the new school in the morning. Later, Valery Denko met "
+                + "the teachers, and Valery Denko thanked the parents. Denko left at noon."), "Valeriy Denko");
+        assertEquals("Valery Denko", denko.name(), "two uses against one");
+        assertEquals(List.of("Valery Denko", "Valeriy Denko", "Denko"), denko.names());
+    }
+
+    @Test
+    void aBareTitleIsNoNameButItsPlaceIs() {
+        Entities found = recognize("The Defence Minister said on Monday that the army would train more reservists. "
+                + "He later met the Swedish Ambassador.");
+        assertTrue(mention(found, "Defence Minister").isEmpty(), found.mentions().toString());
+        assertTrue(mention(found, "Swedish Ambassador").isEmpty(), found.mentions().toString());
+        Entities us = recognize("She starts her new duties as U.S. Ambassador to Norway in June.");
+        assertTrue(mention(us, "U.S. Ambassador").isEmpty(), us.mentions().toString());
+        assertEquals(EntityType.PLACE, named(us, "U.S.").type());
+        assertEquals(EntityType.PLACE, named(us, "Norway").type());
+    }
+
+    @Test
+    void aLoneOrganisationHeadWithNoOrganisationForItIsNoName() {
+        Entities found = recognize("Prices rose again in the north. Ministry officials said on Monday that stocks were low. "
+                + "Ministry staff will count them again in May.");
+        assertTrue(mention(found, "Ministry").isEmpty(), found.mentions().toString());
+    }
 }
