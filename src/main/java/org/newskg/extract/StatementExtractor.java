@@ -99,7 +99,7 @@ public final class StatementExtractor {
             headlineVerb(c, drafts);
         }
         attachFollowingQuotes(s, quotes, drafts);
-        List<Draft> kept = withoutNestedStances(dedupe(drafts));
+        List<Draft> kept = withoutNestedStances(text, dedupe(drafts));
         List<Statement> out = new ArrayList<>();
         for (Draft d : kept) {
             out.add(resolve(text, d, entities, events, documentDate));
@@ -1532,18 +1532,28 @@ public final class StatementExtractor {
     /**
      * Drops a belief, intention or perception whose cue lies inside another statement's content: in "she said
      * they hoped to win", the hope is part of what she said, not a second attribution by the writer. Speech
-     * inside speech ("she said the mayor told her ...") stays: that is a nested attribution.
+     * inside speech stays when it reports a that-clause ("she said the mayor told her that ...") or a quotation:
+     * that is a nested attribution. A nested speech verb with anything else ("she said the mayor defended his
+     * record", "... told her the tunnel is unsafe") is dropped: on PolNeAR train that removed 1,233 readings of
+     * which 179 had the right content, mostly reported actions rather than attributions of their own.
      */
-    private static List<Draft> withoutNestedStances(List<Draft> drafts) {
+    private static List<Draft> withoutNestedStances(AnnotatedText text, List<Draft> drafts) {
         List<Draft> out = new ArrayList<>();
         for (Draft d : drafts) {
-            boolean nested = d.kind() == Statement.Kind.BELIEF && drafts.stream().anyMatch(o -> o != d
+            boolean inside = drafts.stream().anyMatch(o -> o != d
                     && o.content().contains(d.cue().begin()) && !d.content().contains(o.cue().begin()));
+            boolean nested = inside && (d.kind() == Statement.Kind.BELIEF || d.kind() == Statement.Kind.INDIRECT_SPEECH
+                    && !thatClause(text, d.content()));
             if (!nested) {
                 out.add(d);
             }
         }
         return out;
+    }
+
+    /** Whether a content opens with "that": a reported clause, and no object of the verb. */
+    private static boolean thatClause(AnnotatedText text, Span content) {
+        return content.of(text.text()).strip().toLowerCase(Locale.ROOT).startsWith("that ");
     }
 
     /** One statement per content span; an exact duplicate keeps the more confident reading. */

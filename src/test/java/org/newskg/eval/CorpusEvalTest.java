@@ -98,13 +98,15 @@ class CorpusEvalTest {
         return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
     }
 
-    /** Regression floors, a little under the figures measured when they were last raised. */
+    /**
+     * Regression floors. PolNeAR's are issue #3's bar (dev content F1 0.70, attribution F1 0.55, with attribution
+     * held a little under today's figure); the others sit a little under the figures measured when last raised.
+     */
     static final class Floors {
-        // measured 2026-12-01: PolNeAR dev attribution 0.600, content 0.691; Reuters-128 typed F1 0.817;
-        // MEANTIME typed recall 0.789. Issue #3's bar (attribution 0.55, content 0.70) is not yet reached on
-        // content: when it is, these floors become the bar.
-        static final double POLNEAR_CONTENT = 0.675;
-        static final double POLNEAR_ATTRIBUTION = 0.58;
+        // measured 2026-12-01: PolNeAR dev attribution 0.610, content 0.704; Reuters-128 typed F1 0.818;
+        // MEANTIME typed recall 0.789
+        static final double POLNEAR_CONTENT = 0.70;
+        static final double POLNEAR_ATTRIBUTION = 0.59;
         static final double REUTERS_TYPED_F1 = 0.80;
         static final double MEANTIME_TYPED_RECALL = 0.77;
     }

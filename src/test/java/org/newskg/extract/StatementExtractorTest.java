@@ -139,12 +139,27 @@ class StatementExtractorTest {
 
     @Test
     void nestedAttributionIsItsOwnStatement() {
-        String t = "The senator said the governor told her the tunnel is unsafe.";
+        String t = "The senator said the governor told her that the tunnel is unsafe.";
         List<Statement> found = run(t);
         assertEquals(2, found.size(), found.toString());
-        assertEquals("the governor told her the tunnel is unsafe", of(t, found.get(0).content()));
-        assertEquals("the tunnel is unsafe", of(t, found.get(1).content()));
+        assertEquals("the governor told her that the tunnel is unsafe", of(t, found.get(0).content()));
+        assertEquals("that the tunnel is unsafe", of(t, found.get(1).content()));
         assertEquals("tell", found.get(1).cueLemma());
+    }
+
+    @Test
+    void aNestedQuotationIsItsOwnStatement() {
+        String t = "The senator said the governor had told her: \"The tunnel is unsafe.\"";
+        List<Statement> found = run(t);
+        assertEquals(2, found.size(), found.toString());
+        assertEquals("\"The tunnel is unsafe.\"", of(t, found.get(1).content()));
+    }
+
+    @Test
+    void aSpeechVerbWithOnlyAnObjectInsideReportedSpeechIsPartOfWhatWasSaid() {
+        String t = "The senator said the governor defended the tunnel project at length.";
+        Statement s = only(run(t));
+        assertEquals("say", s.cueLemma());
     }
 
     @Test
