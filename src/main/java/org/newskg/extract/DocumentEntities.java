@@ -1360,6 +1360,17 @@ final class DocumentEntities {
 
     // ---------------------------------------------------------------- descriptions, groups, pronouns
 
+    /**
+     * Singular nouns for a person that are no title: "the Belarusian official elaborated" goes back to the person
+     * last named, as "the minister" does. Their plurals ("officials") are unnamed groups.
+     */
+    private static final Set<String> PERSON_NOUNS = Set.of("official", "diplomat", "politician", "lawmaker", "legislator");
+
+    /** "official" in "the Belarusian official elaborated", which the tagger reads as an adjective. */
+    private boolean personNounHead(int j, int end) {
+        return PERSON_NOUNS.contains(w(j).lower()) && (j + 1 >= end || !"NOUN".equals(w(j + 1).pos()) && !"PROPN".equals(w(j + 1).pos()));
+    }
+
     private List<Found> sortedNames() {
         List<Found> out = new ArrayList<>(found);
         out.sort(Comparator.comparingInt(f -> f.begin));
@@ -1375,7 +1386,7 @@ final class DocumentEntities {
             int end = sentenceEnd(i);
             int j = i + 1;
             while (j < end && !taken[j] && (lex.titleModifiers.contains(w(j).lower()) || lex.demonyms.containsKey(w(j).text())
-                    || "ADJ".equals(w(j).pos()) && !capitalised(w(j).text()))) {
+                    || "ADJ".equals(w(j).pos()) && !capitalised(w(j).text()) && !personNounHead(j, end))) {
                 j++;
             }
             if (j >= end || taken[j]) {
@@ -1390,7 +1401,7 @@ final class DocumentEntities {
             if (nextIsName) {
                 continue;
             }
-            if (lex.isTitleHead(head) && !head.endsWith("s")) {
+            if ((lex.isTitleHead(head) || PERSON_NOUNS.contains(head)) && !head.endsWith("s")) {
                 if (i >= 2 && Set.of("to", "of", "for").contains(w(i - 1).lower()) && lex.isTitleWord(w(i - 2).text())) {
                     // "assistant to the minister": another person, whom the title only names
                     continue;

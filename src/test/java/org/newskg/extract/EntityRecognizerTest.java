@@ -163,6 +163,18 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void theNationalityOfficialGoesBackToThePersonLastNamedWhileOfficialsStayAGroup() {
+        Entities found = recognize("Deputy Minister Ivan Petrov met the press in Vilnius. "
+                + "The Lithuanian official elaborated that the talks would go on. Officials in Riga declined to comment.");
+        Entity petrov = named(found, "Ivan Petrov");
+        Mention official = mention(found, "The Lithuanian official").orElseThrow();
+        assertEquals(Mention.Kind.DESCRIPTION, official.kind());
+        assertEquals(petrov.key(), official.entity());
+        Mention officials = mention(found, "Officials").orElseThrow();
+        assertNotEquals(petrov.key(), officials.entity());
+    }
+
+    @Test
     void pronounsSurnamesAndDescriptionsResolveToThePerson() {
         Entities found = recognize("Defence Minister Ivan Petrov arrived in Vilnius on Friday. He said the talks had been useful. "
                 + "The minister will return next month, Petrov added.");
