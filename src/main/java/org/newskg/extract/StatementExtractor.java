@@ -40,6 +40,7 @@ public final class StatementExtractor {
     private static final Set<String> OBJECT_PRONOUNS = Set.of("her", "him", "them", "us", "me", "it");
     private static final Set<String> QUANTIFIERS = Set.of("few", "many", "some", "most", "several", "others", "both", "all",
             "none", "everyone", "nobody", "somebody", "someone", "anyone");
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "we", "i", "you", "who", "which", "that");
     private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their", "our", "my", "your");
     private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "also", "again", "repeatedly",
@@ -1577,7 +1578,7 @@ public final class StatementExtractor {
 
     private static Statement resolve(AnnotatedText text, Draft d, Entities entities, List<Event> events, LocalDate documentDate) {
         String speaker = null;
-        double confidence = d.confidence();
+        String speakerState = d.speaker() == null ? "none" : "span-only";
         if (d.speaker() != null) {
             Mention best = null;
             for (Mention m : entities.mentions()) {
@@ -1592,13 +1593,14 @@ public final class StatementExtractor {
             }
             if (best != null) {
                 speaker = best.entity();
-                confidence += best.kind() == Mention.Kind.NAME ? 0.1 : 0.0;
-                confidence *= Math.max(0.5, best.confidence());
+                speakerState = best.kind() == Mention.Kind.PRONOUN ? "pronoun" : "entity";
+            } else if (PRONOUNS.contains(d.speakerHead().of(text.text()).toLowerCase(Locale.ROOT))) {
+                speakerState = "pronoun-unresolved";
             }
         }
+        double confidence = StatementConfidence.of(d.kind(), speakerState);
         Sentence sentence = text.sentences().get(d.sentence());
         Event venue = null;
-        double venueConfidence = 1.0;
         for (Event e : events) {
             if (e.type() == Event.Type.VISIT) {
                 continue;
@@ -1610,7 +1612,6 @@ public final class StatementExtractor {
         }
         if (venue == null) {
             venue = EventExtractor.referredTo(text.text(), sentence.span(), events);   // "during the briefing"
-            venueConfidence = 0.9;
         }
         if (venue == null && speaker != null) {
             // the speaker was introduced as speaking in an interview or briefing earlier on
@@ -1618,7 +1619,6 @@ public final class StatementExtractor {
                 if ((e.type() == Event.Type.INTERVIEW || e.type() == Event.Type.BRIEFING) && e.participants().contains(speaker)
                         && e.span().begin() < d.content().begin()) {
                     venue = e;
-                    venueConfidence = 0.75;
                 }
             }
         }
@@ -1629,11 +1629,7 @@ public final class StatementExtractor {
             date = found.stream().filter(f -> f.precision() == Dates.Precision.DAY && !d.content().overlaps(f.span()))
                     .map(Dates.Found::date).findFirst().orElse(documentDate);
         }
-        if (venue == null) {
-            venueConfidence = 1.0;
-        }
-        confidence = Math.max(0.05, Math.min(1.0, confidence * venueConfidence));
         return new Statement(d.kind(), d.content(), d.cue(), d.cueLemma(), d.speaker(), speaker,
-                venue == null ? null : venue.key(), venue == null ? null : venue.place(), date, Math.round(confidence * 100) / 100.0);
+                venue == null ? null : venue.key(), venue == null ? null : venue.place(), date, confidence);
     }
 }

@@ -33,7 +33,7 @@ class SpeechEvalHarness {
 
     private static final Path CORPUS = Path.of("../shared/corpora/polnear");
     private static final String HEADER = "source,document,speaker,speaker_label,speaker_type,speaker_begin,speaker_end,cue,"
-            + "cue_begin,cue_end,statement,begin,end,direct,venue,venue_label,place_label,date";
+            + "cue_begin,cue_end,statement,begin,end,direct,venue,venue_label,place_label,date,kind,confidence";
 
     @Test
     void writesWhoSaidWhat() throws Exception {
@@ -102,7 +102,7 @@ class SpeechEvalHarness {
                 csv(s.cueLemma()), cp(a, s.cue(), true), cp(a, s.cue(), false),
                 csv(s.content().of(text)), cp(a, s.content(), true), cp(a, s.content(), false),
                 String.valueOf(s.kind().direct()), csv(s.venue()), csv(venueLabel), csv(s.place()),
-                s.date() == null ? "" : s.date().toString()) + "\n";
+                s.date() == null ? "" : s.date().toString(), s.kind().name(), String.valueOf(s.confidence())) + "\n";
     }
 
     private static String cp(Analysis a, org.newskg.text.Span span, boolean begin) {

@@ -117,7 +117,11 @@ class StatementExtractorTest {
         assertEquals("fear", s.cueLemma());
         assertEquals("officials", t.substring(s.speakerSpan().end() - "officials".length(), s.speakerSpan().end()));
         String said = "Local officials said that the river will flood the old town.";
-        assertTrue(s.confidence() < only(run(said)).confidence());
+        Entities group = new Entities(List.of(new Entity("g1", EntityType.GROUP, "Local officials", "local officials",
+                List.of("Local officials"), null)), List.of(new Mention(new Span(0, 15), "Local officials", "g1",
+                Mention.Kind.DESCRIPTION, null, 0.7)), List.of());
+        assertTrue(only(run(t, group)).confidence() < only(run(said, group)).confidence(),
+                "a stated fear is less often an attribution than a statement");
     }
 
     @Test
@@ -244,7 +248,9 @@ class StatementExtractorTest {
         String named = "Mira Castell told reporters that the cranes were too old.";
         Entities byName = new Entities(entities.entities(),
                 List.of(new Mention(new Span(0, 12), "Mira Castell", "p1", Mention.Kind.NAME, null, 0.95)), List.of());
-        assertTrue(only(run(named, byName)).confidence() > s.confidence(), "a named speaker is surer than a pronoun");
+        double unresolved = only(run(t)).confidence();
+        assertTrue(unresolved < s.confidence(), "a pronoun with no antecedent is less sure than one resolved");
+        assertTrue(unresolved < only(run(named, byName)).confidence(), "... and than a name");
     }
 
     @Test
