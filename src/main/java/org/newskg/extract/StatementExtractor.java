@@ -999,6 +999,22 @@ public final class StatementExtractor {
             if (b - 1 >= 0 && POSSESSIVES.contains(c.lower(b - 1))) {
                 b--;    // "his wife said"
             }
+            // "A spokesman for the ministry said", "The head of the union said": the noun the of- or for-phrase
+            // hangs on is the head of the source
+            if (b >= 2 && Set.of("of", "for").contains(c.lower(b - 1)) && c.tok(b - 2).pos().equals("NOUN")) {
+                int h = b - 2;
+                int b2 = h;
+                while (b2 - 1 >= 0 && isNominal(c, b2 - 1)) {
+                    b2--;
+                }
+                if (b2 - 1 >= 0 && POSSESSIVES.contains(c.lower(b2 - 1))) {
+                    b2--;
+                }
+                boolean opens = b2 == 0 || isBoundary(c, b2 - 1) || c.tok(b2 - 1).pos().equals("CCONJ");
+                if (opens && c.tok(b2).pos().equals("DET") || opens && b2 == h) {
+                    return new int[] {b2, j, h};
+                }
+            }
             return new int[] {b, j, head};
         }
         // "Smith, the party's spokesman, said", "Lee, who runs the port, said": skip back over the apposition

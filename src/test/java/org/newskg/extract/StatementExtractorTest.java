@@ -587,4 +587,13 @@ class StatementExtractorTest {
         assertEquals("the complaint", of(t, s.speakerSpan()));
         assertTrue(of(t, s.content()).startsWith("The new quarry"), of(t, s.content()));
     }
+
+    @Test
+    void aSourceWithAnOfOrForPhraseKeepsItsHeadNoun() {
+        String t = "A spokeswoman for the port authority said that the cranes would be replaced.";
+        Statement s = only(run(t));
+        assertEquals("A spokeswoman for the port authority", of(t, s.speakerSpan()));
+        String u = "The head of the harbour union said that the cranes would be replaced.";
+        assertTrue(of(u, only(run(u)).speakerSpan()).startsWith("The head of"), of(u, only(run(u)).speakerSpan()));
+    }
 }
