@@ -75,7 +75,7 @@ public final class Names {
             return e.size() >= 2 ? 0.9 : person ? 0.5 : 0.6;
         }
         if (c.size() >= 2 && new HashSet<>(e).containsAll(c) && e.get(e.size() - 1).equals(c.get(c.size() - 1))) {
-            return 0.85;   // "Barack Hussein Obama" for "Barack Obama"
+            return 0.75;   // "Barack Hussein Obama" for "Barack Obama", but also "John F. Kennedy" for another "John Kennedy"
         }
         if (e.size() >= 2 && new HashSet<>(c).containsAll(e)) {
             return 0.85;   // "George Bush" for "George Walker Bush"
