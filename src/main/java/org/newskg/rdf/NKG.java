@@ -110,4 +110,16 @@ public final class NKG {
     public static final Property mergedEntity = property("mergedEntity");
     public static final Property mergedInto = property("mergedInto");
     public static final Property mergeRule = property("mergeRule");
+
+    // links to Wikidata (org.newskg.link)
+    public static final Resource LinkCandidate = resource("LinkCandidate");
+    public static final Resource LinkDecision = resource("LinkDecision");
+    public static final Property linkCandidate = property("linkCandidate");
+    public static final Property candidateItem = property("candidateItem");
+    public static final Property qid = property("qid");
+    public static final Property linkScore = property("linkScore");
+    public static final Property linkFeature = property("linkFeature");
+    public static final Property linkMethod = property("linkMethod");
+    public static final Property linkStatus = property("linkStatus");
+    public static final Property decisionFor = property("decisionFor");
 }
