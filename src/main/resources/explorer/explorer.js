@@ -3,7 +3,7 @@
 // /newskg/sparql only, a bounded answer at a time; nothing is fetched from elsewhere.
 "use strict";
 
-const state = { cy: null, yasgui: null, network: null };
+const state = { cy: null, yasgui: null, network: null, render: (data) => render(data) };
 window.newskg = state;
 
 const COLORS = { Person: "#2a7ab8", Organization: "#3a9a5b", Place: "#e08a2c", Group: "#8a5bb8", Event: "#888", Other: "#aaa" };
@@ -52,6 +52,11 @@ async function loadNetwork() {
     document.body.dataset.network = "error";
     return;
   }
+  render(data);
+}
+
+/** Draws a network answer of /api/network: nodes, edges, the speaker list and the status line. */
+function render(data) {
   state.network = data;
   const big = data.nodes.length > 400;
   const elements = [];
@@ -73,11 +78,14 @@ async function loadNetwork() {
     style: [
       { selector: "node", style: { "background-color": "data(color)", width: "data(size)", height: "data(size)",
           label: "data(label)", "font-size": 9, color: "#333", "min-zoomed-font-size": 7, "text-valign": "bottom", "text-margin-y": 2 } },
+      // in a large graph only speakers carry labels; the others show theirs when clicked
+      { selector: "node", style: big ? { label: "" } : {} },
+      { selector: "node.speaker", style: { label: "data(label)" } },
       { selector: "node.speaker", style: { "font-size": 12, "font-weight": "bold", "border-width": 2, "border-color": "#fff" } },
       { selector: "node.Event", style: { shape: "round-rectangle" } },
       { selector: "node.match", style: { "border-width": 4, "border-color": "#e0218a" } },
       { selector: "node:selected", style: { "border-width": 4, "border-color": "#111" } },
-      { selector: "edge", style: { width: "data(width)", "line-color": "#c9d2dd", "curve-style": big ? "haystack" : "bezier", opacity: 0.8 } },
+      { selector: "edge", style: { width: "data(width)", "line-color": "#c9d2dd", "curve-style": big ? "haystack" : "bezier", opacity: big ? 1 : 0.8 } },
       { selector: "edge.SPOKE_AT", style: { "line-style": "dashed", "line-color": "#aaa" } },
     ],
     layout: layoutFor(data.nodes.length),
