@@ -138,11 +138,7 @@ class ExplorerBrowserTest {
         Number big = (Number) js("return newskg.cy.getElementById(arguments[0]).width()", PETRESCU);
         Number small = (Number) js("return Math.min(...newskg.cy.nodes('.speaker').map(n => n.width()))");
         assertTrue(big.doubleValue() > small.doubleValue(), "Petrescu (4 statements) is drawn larger than a one-statement speaker");
-        @SuppressWarnings("unchecked")
-        List<String> loaded = (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name)");
-        for (String url : loaded) {
-            assertTrue(url.startsWith(base + "/"), "the page fetched from elsewhere: " + url);
-        }
+        assertOnlyLocalRequests();
         screenshot("network.png");
 
         // search by an alias: the surname alone
@@ -181,6 +177,16 @@ class ExplorerBrowserTest {
         // a tap on the node in the graph opens the same speaker
         js("newskg.cy.getElementById(arguments[0]).emit('tap')", "https://w3id.org/newskg/id/person/ingrid-solberg");
         waiting().until(ExpectedConditions.textToBe(By.id("speaker-name"), "Ingrid Solberg"));
+    }
+
+    /** Every resource the page asked for came from the server itself. */
+    static void assertOnlyLocalRequests() {
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) js("return performance.getEntriesByType('resource').map(e => e.name)");
+        assertFalse(loaded.isEmpty(), "no resources recorded");
+        for (String url : loaded) {
+            assertTrue(url.startsWith(base + "/"), "the page fetched from elsewhere: " + url);
+        }
     }
 
     /** The text of every highlighted piece of one kind, in document order. */
@@ -233,6 +239,7 @@ class ExplorerBrowserTest {
             return text.toString().contains("Ingrid Solberg");
         });
         screenshot("sparql.png");
+        assertOnlyLocalRequests();
     }
 
     @Test
