@@ -70,6 +70,10 @@ class ExplorerBrowserTest {
         if (System.getenv("CI") != null) {
             assertTrue(browser, missing + " - but CI must run them");
         }
+        if (!browser) {
+            // surefire's summary shows only a count of skipped tests: say why on the console too
+            System.err.println("ExplorerBrowserTest: " + missing);
+        }
         Assumptions.assumeTrue(browser, missing);
         Path db = tmp.resolve("db");
         Cli.Run built = Cli.newskg("build", "examples/news", "--db", db.toString());
@@ -240,6 +244,15 @@ class ExplorerBrowserTest {
         });
         screenshot("sparql.png");
         assertOnlyLocalRequests();
+    }
+
+    @Test
+    @Order(6)
+    void theFusekiUiStillWorks() throws Exception {
+        driver.get(base + "/?fuseki#/");
+        waiting().until(d -> ((String) js("return document.body.innerText")).contains("/newskg"));
+        screenshot("fuseki-ui.png");
+        driver.findElement(By.id("app"));
     }
 
     @Test
