@@ -44,7 +44,12 @@ import org.newskg.store.Store;
  * <li>{@code /newskg/data}: Graph Store Protocol, read ({@code GET ?graph=DOC} for one document,
  *     plain {@code GET} for all quads; {@code ?default} is the stored default graph, normally empty,
  *     not the union);</li>
- * <li>{@code /}: the Fuseki UI, with the read-only server description it needs ({@code /$/server}, {@code /$/ping}, {@code /$/stats}).</li>
+ * <li>{@code /}: the explorer page (who-said-what network, statements with highlighted spans, a SPARQL editor
+ *     preloaded with the canned queries), with its JSON endpoints under {@code /api/} and its front-end libraries
+ *     from WebJars under {@code /webjars/} (see {@link ExplorerFilter});</li>
+ * <li>{@code /?fuseki#/} (also reached from {@code /fuseki/}): the Fuseki UI, with the read-only server description it
+ *     needs ({@code /$/server}, {@code /$/ping}, {@code /$/stats});</li>
+ * <li>{@code /context.jsonld}: the JSON-LD context of {@code newskg export --format jsonld}.</li>
  * </ul>
  * Only when an update password is configured: {@code /newskg/update} (SPARQL update) and writes to
  * {@code /newskg/data} (PUT, POST, DELETE), behind HTTP basic authentication as the configured user.
@@ -54,6 +59,9 @@ import org.newskg.store.Store;
  * queries cannot make the server fetch other URLs.
  */
 public final class Server {
+
+    /** The Fuseki UI's address relative to the server root: the UI takes its base from the page's path, so it stays at {@code /}. */
+    public static final String FUSEKI_UI = "/?fuseki#/";
 
     /** The dataset path. */
     public static final String DATASET = "/newskg";
@@ -101,9 +109,14 @@ public final class Server {
         return fuseki.getHttpPort();
     }
 
-    /** The UI's address. */
+    /** The explorer's address (the server root). */
     public String uiUrl() {
         return "http://localhost:" + port() + "/";
+    }
+
+    /** The Fuseki UI's address. */
+    public String fusekiUiUrl() {
+        return "http://localhost:" + port() + FUSEKI_UI;
     }
 
     /** The SPARQL query endpoint. */
@@ -113,13 +126,14 @@ public final class Server {
 
     /**
      * Every address the server answers at, for the caller to print: the UI, the SPARQL query
-     * endpoints, the Graph Store endpoint and, when enabled, the update endpoint.
+     * endpoints, the Graph Store endpoint, when enabled the update endpoint, and last the Fuseki UI.
      */
     public List<String> urls() {
         List<String> urls = new ArrayList<>(List.of(uiUrl(), sparqlUrl(), base() + "/query", base() + "/data"));
         if (updatable) {
             urls.add(base() + "/update");
         }
+        urls.add(fusekiUiUrl());
         return urls;
     }
 
@@ -234,6 +248,8 @@ public final class Server {
                     .addServlet("/$/validate/iri", new IRIValidator())
                     .addServlet("/$/validate/langtag", new LangTagValidator())
                     .addServlet("/$/validate/data", new DataValidator())
+                    // the explorer at /, its files, WebJars and JSON API; everything else goes on to Fuseki
+                    .addFilter("/*", new ExplorerFilter(new ExplorerApi(dataset)))
                     .staticFileBase(uiLocation());
             if (updatable) {
                 fuseki.securityHandler(securityHandler(updateUser, updatePassword));

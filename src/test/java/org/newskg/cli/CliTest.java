@@ -47,7 +47,7 @@ class CliTest {
         Run v = newskg("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("newskg 0.1.0"), v::toString);
-        for (String command : List.of("build", "extract", "serve", "query", "validate")) {
+        for (String command : List.of("build", "extract", "serve", "query", "validate", "export")) {
             Run h = newskg(command, "--help");
             assertEquals(0, h.code(), h::toString);
             assertTrue(h.out().contains("Usage: newskg " + command), h::toString);

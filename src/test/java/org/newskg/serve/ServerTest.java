@@ -114,9 +114,9 @@ class ServerTest {
         Server server = Server.builder().store(store).port(0).build().start();
         try {
             assertEquals(List.of("http://localhost:" + server.port() + "/", "http://localhost:" + server.port() + "/newskg/sparql",
-                    "http://localhost:" + server.port() + "/newskg/query", "http://localhost:" + server.port() + "/newskg/data"),
-                    server.urls());
-            HttpResponse<String> ui = send(HttpRequest.newBuilder(URI.create(server.uiUrl())));
+                    "http://localhost:" + server.port() + "/newskg/query", "http://localhost:" + server.port() + "/newskg/data",
+                    "http://localhost:" + server.port() + "/?fuseki#/"), server.urls());
+            HttpResponse<String> ui = send(HttpRequest.newBuilder(URI.create(server.uiUrl() + "?fuseki")));
             assertEquals(200, ui.statusCode());
             assertTrue(ui.body().contains("<title>Apache Jena Fuseki UI</title>"), ui.body());
             String script = ui.body().replaceAll("(?s).*src=\"\\./(static/[^\"]+\\.js)\".*", "$1");
