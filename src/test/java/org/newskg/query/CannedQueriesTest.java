@@ -54,15 +54,32 @@ class CannedQueriesTest {
     static Store store;
     static final CannedQueries QUERIES = CannedQueries.fromClasspath();
 
+    /** A real SPARQL endpoint on loopback in Wikidata's shape, for the federated query. */
+    static org.apache.jena.fuseki.main.FusekiServer wikidata;
+    static String wikidataEndpoint;
+
     @BeforeAll
     static void load() {
         store = Store.open(dir.resolve("db"));
         Fixture.load(store);
+        org.apache.jena.sparql.core.DatasetGraph kb = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        org.apache.jena.riot.RDFDataMgr.read(kb, CannedQueriesTest.class.getResource("/query/wikidata-positions.ttl").toString());
+        wikidata = org.apache.jena.fuseki.main.FusekiServer.create().loopback(true).port(0).add("/wikidata", kb).build().start();
+        wikidataEndpoint = "http://localhost:" + wikidata.getPort() + "/wikidata/sparql";
     }
 
     @AfterAll
     static void close() {
         store.close();
+        wikidata.stop();
+    }
+
+    /** The required parameters of a query set to the fixture's speaker, and a federated query pointed at loopback. */
+    static Map<String, String> fixtureParams(CannedQuery q) {
+        Map<String, String> params = new HashMap<>();
+        q.parameters().stream().filter(p -> !p.optional()).forEach(p -> params.put(p.name(), Fixture.LENA));
+        q.parameters().stream().filter(p -> p.name().equals("endpoint")).forEach(p -> params.put("endpoint", wikidataEndpoint));
+        return params;
     }
 
     static List<Map<String, String>> rows(String name, Map<String, String> params) {
@@ -345,11 +362,31 @@ class CannedQueriesTest {
     void inMemoryDatasetsGiveTheSameAnswers() {
         org.apache.jena.sparql.core.DatasetGraph memory = Fixture.dataset();
         for (CannedQuery q : QUERIES.all()) {
-            Map<String, String> params = new HashMap<>();
-            q.parameters().stream().filter(p -> !p.optional()).forEach(p -> params.put(p.name(), Fixture.LENA));
+            Map<String, String> params = fixtureParams(q);
             List<Map<String, String>> expected = rows(q.name(), params);
             assertEquals(expected, Rows.of(QUERIES.select(q.name(), params, memory)), q.name());
             assertFalse(expected.isEmpty(), q.name());
+        }
+    }
+
+    @Test
+    void speakerPositionsJoinsLinkedSpeakersToTheEndpointsPositions() {
+        List<Map<String, String>> rows = rows("speaker-positions", Map.of("endpoint", wikidataEndpoint));
+        assertEquals(1, rows.size(), rows.toString());
+        Map<String, String> lena = rows.get(0);
+        assertEquals(Fixture.LENA, lena.get("speaker"));
+        assertEquals("Q900001", lena.get("wikidata"));
+        assertEquals("http://www.wikidata.org/entity/Q900100", lena.get("position"));
+        assertEquals("harbour commissioner", lena.get("position_label"));
+        assertTrue(lena.get("start").startsWith("2021-03-01"), lena.get("start"));
+        String statements = Rows.of(QUERIES.select("statements-by", Map.of("speaker", Fixture.LENA), store.dataset())).size() + "";
+        assertEquals(statements, lena.get("statements"));
+    }
+
+    @Test
+    void speakerPositionsAsksNoEndpointThatIsNotAnIri() {
+        for (String hostile : HOSTILE) {
+            assertEquals(List.of(), rows("speaker-positions", Map.of("endpoint", hostile)), hostile);
         }
     }
 
