@@ -344,6 +344,17 @@ class EntityRecognizerTest {
     }
 
     @Test
+    void aCountrysAbbreviationIsTheCountryButANeighbourIsNot() {
+        Entities found = recognize("She moved to the U.S. in 1990. The United States later sold more wheat to the UK, "
+                + "while England bought less.");
+        Entity us = named(found, "U.S.");
+        assertEquals(us.identityKey(), named(found, "United States").identityKey());
+        assertEquals("United States", us.name());
+        assertNotEquals(named(found, "UK").identityKey(), named(found, "England").identityKey(),
+                "a part of a country is not the country");
+    }
+
+    @Test
     void aPersonIsNamedByTheMostCompleteThenMostFrequentSpelling() {
         Entity denko = named(recognize("Valeriy Denko opened the new school in the morning. Later, Valery Denko met "
                 + "the teachers, and Valery Denko thanked the parents. Denko left at noon."), "Valeriy Denko");
