@@ -15,7 +15,7 @@ import org.newskg.text.Span;
  * Finds the communicative events a news text reports, so that statements can point at where they
  * were said: interviews ("in an interview with X", "an interview aired on X"), briefings and press
  * conferences, meetings and talks ("met in X", "a bilateral meeting in X", part of "the sitting of
- * the Council"), visits ("visited X") and social-network posts ("wrote on Facebook", "in a statement
+ * the Council"), visits ("visited X") and social-network posts ("wrote on Facebook", "posted
  * on the social network X").
  *
  * <p>Each event gets a document-unique key ({@code ev1}, {@code ev2}, ...). Media, places and

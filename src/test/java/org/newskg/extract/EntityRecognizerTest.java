@@ -97,15 +97,15 @@ class EntityRecognizerTest {
 
     @Test
     void coordinatedAppositiveTitlesGiveSeparateClaims() {
-        String text = "Anna Kovalenko, head of the International Cooperation Department and Deputy Minister of Defense of Moldova, "
+        String text = "Anna Kovalenko, head of the Foreign Relations Department and Deputy Minister of Defense of Moldova, "
                 + "met the visitors on Tuesday.";
         Entities found = recognize(text);
         Entity anna = named(found, "Anna Kovalenko");
         List<RoleClaim> roles = rolesOf(found, anna);
         assertEquals(2, roles.size(), roles.toString());
-        assertEquals("head of the International Cooperation Department", roles.get(0).title());
+        assertEquals("head of the Foreign Relations Department", roles.get(0).title());
         assertEquals("Deputy Minister of Defense of Moldova", roles.get(1).title());
-        Entity department = named(found, "International Cooperation Department");
+        Entity department = named(found, "Foreign Relations Department");
         assertEquals(EntityType.ORGANIZATION, department.type());
         assertEquals(department.key(), roles.get(0).organization());
         assertEquals(roles.get(1).title(), roles.get(1).span().of(text));
