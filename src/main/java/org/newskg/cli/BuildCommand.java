@@ -13,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newskg build INPUT... [--db DIR]}: extract documents and load each into its own named graph. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Extract every document and load it into the TDB2 store. A document loaded again is replaced, "
-                + "never duplicated; a document that fails leaves nothing half-written.")
+        description = "Extract every document and load it into the TDB2 store, one transaction per document: loading "
+                + "a document again swaps its graph for the new one, and a bad document leaves no trace.")
 final class BuildCommand implements Callable<Integer> {
 
     /**
