@@ -82,6 +82,11 @@ class ServerTest {
             String endpoint = server.sparqlUrl();
             for (CannedQuery q : QUERIES.all()) {
                 Map<String, String> params = PARAMS.getOrDefault(q.name(), Map.of());
+                if (q.query().toString().contains("SERVICE")) {
+                    // a federated query reaches out to another endpoint: the server refuses that on purpose
+                    assertThrows(RuntimeException.class, () -> Rows.of(QUERIES.select(q.name(), params, endpoint)), q.name());
+                    continue;
+                }
                 List<Map<String, String>> local = Rows.of(QUERIES.select(q.name(), params, store.dataset()));
                 List<Map<String, String>> remote = Rows.of(QUERIES.select(q.name(), params, endpoint));
                 assertFalse(local.isEmpty(), q.name() + " returns rows on the fixture");
