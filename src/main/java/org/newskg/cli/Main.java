@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "newskg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns news articles into an RDF knowledge graph of who said what, where, with provenance.",
-        subcommands = {BuildCommand.class, ExtractCommand.class, ServeCommand.class, QueryCommand.class,
+        subcommands = {BuildCommand.class, ExtractCommand.class, BenchCommand.class, ServeCommand.class, QueryCommand.class,
                 ValidateCommand.class, LinkCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -33,14 +33,48 @@ public final class Extractor {
     private final EntityRecognizer entities = new EntityRecognizer();
     private final EventExtractor events = new EventExtractor();
     private final StatementExtractor statements = new StatementExtractor();
+    private final StageTimes times;
+
+    public Extractor() {
+        this(null);
+    }
+
+    /** An extractor that adds the time of each stage to {@code times} (none when null). */
+    public Extractor(StageTimes times) {
+        this.times = times;
+    }
+
+    /** Where this extractor records its stage times, or null. */
+    public StageTimes times() {
+        return times;
+    }
 
     public Analysis analyze(SourceDocument document) {
+        if (times != null) {
+            return timed(document, times);
+        }
         CleanText clean = cleaner.clean(document.text());
         AnnotatedText text = linguistics.annotate(clean);
         LocalDate date = documentDate(document, clean);
         Entities found = entities.recognize(text, date);
         List<Event> happened = events.extract(text, found, date);
         List<Statement> said = statements.extract(text, found, happened, date);
+        return new Analysis(document, text, found.entities(), found.mentions(), found.roles(), said, happened);
+    }
+
+    private Analysis timed(SourceDocument document, StageTimes t) {
+        long at = System.nanoTime();
+        CleanText clean = cleaner.clean(document.text());
+        at = t.lap(StageTimes.Stage.CLEAN, at);
+        AnnotatedText text = linguistics.annotate(clean);
+        at = t.lap(StageTimes.Stage.LINGUISTIC, at);
+        LocalDate date = documentDate(document, clean);
+        Entities found = entities.recognize(text, date);
+        at = t.lap(StageTimes.Stage.ENTITIES, at);
+        List<Event> happened = events.extract(text, found, date);
+        at = t.lap(StageTimes.Stage.EVENTS, at);
+        List<Statement> said = statements.extract(text, found, happened, date);
+        t.lap(StageTimes.Stage.STATEMENTS, at);
         return new Analysis(document, text, found.entities(), found.mentions(), found.roles(), said, happened);
     }
 

@@ -133,7 +133,7 @@ public record CannedQuery(String name, String description, List<Parameter> param
         if (IRI_LIKE.matcher(value).matches()) {
             try {
                 IRIx iri = IRIx.create(value);
-                if (iri.isAbsolute()) {
+                if (iri.isReference()) { // isAbsolute() is false for an IRI with a #fragment, as a statement IRI has
                     return NodeFactory.createURI(iri.str());
                 }
             } catch (IRIException e) {

@@ -21,6 +21,7 @@ import org.newskg.document.InputProblem;
 import org.newskg.document.SourceDocument;
 import org.newskg.extract.Analysis;
 import org.newskg.extract.Extractor;
+import org.newskg.extract.StageTimes;
 
 /**
  * Reads documents, analyses them on every core and maps each to the quads of its named graph,
@@ -127,6 +128,7 @@ public final class ExtractionRun {
     /** Analyses and maps one document; runs on a worker thread. */
     public DocumentGraph toGraph(SourceDocument doc) {
         Analysis analysis = extractor.analyze(doc);
+        long mapping = System.nanoTime();
         Node name = Iris.document(doc);
         List<Quad> quads = new ArrayList<>();
         mapper.map(analysis, new StreamRDFBase() {
@@ -140,6 +142,9 @@ public final class ExtractionRun {
                 quads.add(Quad.create(name, triple));
             }
         });
+        if (extractor.times() != null) {
+            extractor.times().lap(StageTimes.Stage.RDF, mapping);
+        }
         return new DocumentGraph(doc, name, quads, analysis.statements().size(), analysis.mentions().size());
     }
 }

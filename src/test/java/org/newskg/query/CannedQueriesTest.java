@@ -320,6 +320,8 @@ class CannedQueriesTest {
     void valuesBecomeIrisOnlyWhenTheyAreAbsoluteIris() {
         assertTrue(CannedQuery.term("https://w3id.org/newskg/id/x").isURI());
         assertTrue(CannedQuery.term("urn:example:item-42").isURI());
+        assertTrue(CannedQuery.term("https://w3id.org/newskg/id/doc/3f2a9c0d1e2b4a5c#statement-3").isURI(),
+                "a statement IRI has a fragment; it is still an IRI, not text");
         assertTrue(CannedQuery.term("Robert").isLiteral());
         assertTrue(CannedQuery.term("http://evil.example/> } DROP ALL").isLiteral());
         assertTrue(CannedQuery.term("relative/path").isLiteral());
