@@ -60,6 +60,7 @@ final class ServeCommand implements Callable<Integer> {
                     .queryTimeout(java.time.Duration.ofSeconds(timeoutSeconds)).maxResultRows(maxRows)
                     .maxRequestBytes(maxRequestBytes).build();
             server.start();
+            store.markServed(server.sparqlUrl());
             out.println("NewsKG is serving " + db.documentCount() + " documents from " + store.db);
             server.urls().forEach(u -> out.println("  " + u));
             out.println("Try:");
@@ -68,8 +69,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "?p . ?p <http://www.w3.org/2000/01/rdf-schema#label> ?speaker } GROUP BY ?speaker ORDER BY DESC(?statements)'");
             out.println("Press Ctrl-C to stop.");
             out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-            server.join();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                store.unmarkServed();
+                server.stop();
+            }));
+            try {
+                server.join();
+            } finally {
+                store.unmarkServed();
+            }
         }
         return 0;
     }
