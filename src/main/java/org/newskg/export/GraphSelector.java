@@ -41,6 +41,7 @@ public final class GraphSelector {
             PREFIX rdfs:   <http://www.w3.org/2000/01/rdf-schema#>
             PREFIX org:    <http://www.w3.org/ns/org#>
             PREFIX owl:    <http://www.w3.org/2002/07/owl#>
+            PREFIX skos:   <http://www.w3.org/2004/02/skos/core#>
             """;
 
     static final Query STATEMENTS = QueryFactory.create(PREFIXES + """
@@ -74,7 +75,7 @@ public final class GraphSelector {
               UNION { ?e a schema:Place BIND("Place" AS ?type) } UNION { ?e a nkg:Group BIND("Group" AS ?type) }
               OPTIONAL { ?e rdfs:label ?label }
               OPTIONAL { ?e schema:alternateName ?alias }
-              OPTIONAL { ?e owl:sameAs ?wikidata FILTER(STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) }
+              OPTIONAL { ?e skos:exactMatch ?wikidata FILTER(STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) }
             }""");
 
     static final Query EVENTS = QueryFactory.create(PREFIXES + """
