@@ -30,12 +30,16 @@ final class InputOptions {
             description = "Extraction threads (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--doc-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Skip and report (NKG-E202) a document whose analysis takes longer (default: ${DEFAULT-VALUE}).")
+    long docTimeoutSeconds;
+
     DocumentReader reader() {
         return new DocumentReader(maxBytes);
     }
 
     ExtractionRun run() {
-        return new ExtractionRun(new Extractor(), threads);
+        return new ExtractionRun(new Extractor(), threads, java.time.Duration.ofSeconds(docTimeoutSeconds));
     }
 
     /** Reports each problem on stderr; in strict mode the first one ends the run. */

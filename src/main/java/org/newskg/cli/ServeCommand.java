@@ -27,6 +27,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Enable SPARQL Update and Graph Store writes for user 'admin' with the password in this "
                     + "environment variable (off by default).")
     String passwordVariable;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Cancel a SPARQL query after this many seconds (default: ${DEFAULT-VALUE}); a client may ask for less.")
+    long timeoutSeconds;
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "100000",
+            description = "Answer at most N rows per query; a larger LIMIT is lowered (default: ${DEFAULT-VALUE}).")
+    long maxRows;
+    @Option(names = "--max-request-bytes", paramLabel = "BYTES", defaultValue = "1048576",
+            description = "Refuse request bodies larger than this with 413 (default: ${DEFAULT-VALUE}).")
+    long maxRequestBytes;
     @Spec
     CommandSpec spec;
 
@@ -47,8 +56,11 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         try (Store db = store.openOrCreate()) {
-            Server server = Server.builder().store(db).port(port).updatePassword(password).build();
+            Server server = Server.builder().store(db).port(port).updatePassword(password)
+                    .queryTimeout(java.time.Duration.ofSeconds(timeoutSeconds)).maxResultRows(maxRows)
+                    .maxRequestBytes(maxRequestBytes).build();
             server.start();
+            store.markServed(server.sparqlUrl());
             out.println("NewsKG is serving " + db.documentCount() + " documents from " + store.db);
             server.urls().forEach(u -> out.println("  " + u));
             out.println("Try:");
@@ -57,8 +69,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "?p . ?p <http://www.w3.org/2000/01/rdf-schema#label> ?speaker } GROUP BY ?speaker ORDER BY DESC(?statements)'");
             out.println("Press Ctrl-C to stop.");
             out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-            server.join();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                store.unmarkServed();
+                server.stop();
+            }));
+            try {
+                server.join();
+            } finally {
+                store.unmarkServed();
+            }
         }
         return 0;
     }

@@ -22,7 +22,8 @@ public enum InputError {
     UNSUPPORTED_TYPE("NKG-E108", "a file given explicitly is not .txt, .html, .htm or .jsonl"),
     BAD_METADATA("NKG-E109", "a metadata value (e.g. a .jsonl \"date\") could not be read and was left out"),
     NO_DOCUMENTS("NKG-E110", "a directory holds no .txt, .html, .htm or .jsonl file"),
-    EXTRACTION_FAILED("NKG-E201", "the document was read but its analysis failed; nothing of it was loaded");
+    EXTRACTION_FAILED("NKG-E201", "the document was read but its analysis failed; nothing of it was loaded"),
+    OVER_TIME_BUDGET("NKG-E202", "the document's analysis took longer than the time budget; it was skipped, nothing of it was loaded");
 
     private final String id;
     private final String description;

@@ -42,13 +42,29 @@ public final class ExtractionRun {
     private final Extractor extractor;
     private final DocumentMapper mapper = new DocumentMapper();
     private final int threads;
+    private final java.time.Duration budget;
+
+    /** The time one document's analysis may take unless told otherwise. */
+    public static final java.time.Duration DEFAULT_BUDGET = java.time.Duration.ofMinutes(2);
 
     public ExtractionRun(Extractor extractor, int threads) {
+        this(extractor, threads, DEFAULT_BUDGET);
+    }
+
+    /**
+     * A run whose documents each get {@code budget} of analysis time, counted from when the run waits for that
+     * document; one over budget is reported ({@link InputError#OVER_TIME_BUDGET}) and skipped.
+     */
+    public ExtractionRun(Extractor extractor, int threads, java.time.Duration budget) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        if (budget == null || budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("the time budget per document must be positive, got " + budget);
+        }
         this.extractor = extractor;
         this.threads = threads;
+        this.budget = budget;
     }
 
     /** One document's graph: its name (the document IRI) and its quads, with counts for reporting. */
@@ -61,7 +77,7 @@ public final class ExtractionRun {
 
     public Summary run(DocumentReader reader, List<String> inputs, Consumer<DocumentGraph> graphs,
                        Consumer<InputProblem> problems) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+        java.util.concurrent.ThreadPoolExecutor pool = (java.util.concurrent.ThreadPoolExecutor) Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "newskg-extract");
             t.setDaemon(true);
             return t;
@@ -73,9 +89,13 @@ public final class ExtractionRun {
             reader.read(inputs, new DocumentSink() {
                 @Override
                 public void document(SourceDocument doc) {
-                    inFlight.add(new Pending(doc, pool.submit(() -> toGraph(doc))));
+                    java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
+                    inFlight.add(new Pending(doc, started, pool.submit(() -> {
+                        started.set(System.nanoTime());
+                        return toGraph(doc);
+                    })));
                     while (inFlight.size() > window) {
-                        deliver(inFlight.poll(), graphs, problems, counts);
+                        deliver(inFlight.poll(), graphs, problems, counts, pool);
                     }
                 }
 
@@ -86,7 +106,7 @@ public final class ExtractionRun {
                 }
             });
             while (!inFlight.isEmpty()) {
-                deliver(inFlight.poll(), graphs, problems, counts);
+                deliver(inFlight.poll(), graphs, problems, counts, pool);
             }
         } finally {
             inFlight.forEach(p -> p.future.cancel(true));
@@ -95,7 +115,8 @@ public final class ExtractionRun {
         return new Summary(counts.documents, counts.problems, counts.quads, counts.statements);
     }
 
-    private record Pending(SourceDocument document, Future<DocumentGraph> future) {
+    /** A submitted document; {@code started} is the worker's start time in nanoseconds, 0 while it waits for a thread. */
+    private record Pending(SourceDocument document, java.util.concurrent.atomic.AtomicLong started, Future<DocumentGraph> future) {
     }
 
     private static final class Counts {
@@ -105,11 +126,44 @@ public final class ExtractionRun {
         int statements;
     }
 
-    private static void deliver(Pending pending, Consumer<DocumentGraph> graphs, Consumer<InputProblem> problems,
-                                Counts counts) {
+    /** The document's graph, waiting at most the budget from the moment its analysis started; null when over budget. */
+    private DocumentGraph await(Pending pending) throws InterruptedException, ExecutionException {
+        long budgetNanos = budget.toNanos();
+        while (true) {
+            long started = pending.started.get();
+            long wait = started == 0 ? budgetNanos : started + budgetNanos - System.nanoTime();
+            if (started != 0 && wait <= 0) {
+                return pending.future.isDone() ? pending.future.get() : null;
+            }
+            try {
+                // while it waits for a thread, look again every second for when it started
+                return pending.future.get(started == 0 ? Math.min(wait, 1_000_000_000L) : wait,
+                        java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // loop: either it has started since, or its budget is checked again
+            }
+        }
+    }
+
+    private void deliver(Pending pending, Consumer<DocumentGraph> graphs, Consumer<InputProblem> problems,
+                         Counts counts, java.util.concurrent.ThreadPoolExecutor pool) {
         DocumentGraph graph;
         try {
-            graph = pending.future.get();
+            graph = await(pending);
+            if (graph == null) {
+                throw new java.util.concurrent.TimeoutException();
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            // The worker is interrupted. Analysis code that ignores interrupts runs on to its end on a daemon
+            // thread whose result is dropped; the pool gets one more thread so the other documents keep their pace.
+            if (pending.future.cancel(true)) {
+                pool.setMaximumPoolSize(pool.getMaximumPoolSize() + 1);
+                pool.setCorePoolSize(pool.getCorePoolSize() + 1);
+            }
+            counts.problems++;
+            problems.accept(InputError.OVER_TIME_BUDGET.at(pending.document.source(), null,
+                    "analysis took longer than its budget of " + budget.toSeconds() + " s; skipped"));
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while extracting " + pending.document.source(), e);

@@ -55,6 +55,11 @@ import org.newskg.store.Store;
  * {@code /newskg/data} (PUT, POST, DELETE), behind HTTP basic authentication as the configured user.
  * Without a password these do not exist: there is no way to change the store over HTTP.
  *
+ * <p>Limits: each query runs under a timeout ({@link Builder#queryTimeout}, a client's {@code timeout} parameter
+ * can only shorten it) and answers at most {@link Builder#maxResultRows} rows; a request body above
+ * {@link Builder#maxRequestBytes} is refused with 413; admin paths ({@code /$/...} other than the read-only
+ * server description) answer 403. See {@link RequestGuard} and {@link BoundedQuery}.
+ *
  * <p>SPARQL {@code SERVICE} (federated query) is switched off on the served dataset, so that
  * queries cannot make the server fetch other URLs.
  */
@@ -67,6 +72,13 @@ public final class Server {
     public static final String DATASET = "/newskg";
     /** The user for updates when none is configured. */
     public static final String DEFAULT_UPDATE_USER = "admin";
+
+    /** How long a SPARQL query may run unless configured otherwise. */
+    public static final java.time.Duration DEFAULT_QUERY_TIMEOUT = java.time.Duration.ofSeconds(30);
+    /** The most rows a query answers unless configured otherwise. */
+    public static final long DEFAULT_MAX_RESULT_ROWS = 100_000;
+    /** The largest request body unless configured otherwise: 1 MiB. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 1L << 20;
 
     private static final String REALM = "NewsKG";
 
@@ -169,6 +181,9 @@ public final class Server {
         private String updateUser = DEFAULT_UPDATE_USER;
         private String updatePassword;
         private boolean localhostOnly;
+        private java.time.Duration queryTimeout = DEFAULT_QUERY_TIMEOUT;
+        private long maxResultRows = DEFAULT_MAX_RESULT_ROWS;
+        private long maxRequestBytes = DEFAULT_MAX_REQUEST_BYTES;
 
         private Builder() {
         }
@@ -216,6 +231,45 @@ public final class Server {
             return this;
         }
 
+        /**
+         * The longest a SPARQL query may run (default {@link #DEFAULT_QUERY_TIMEOUT}); a client may ask for less, not more.
+         *
+         * @throws IllegalArgumentException if not positive, naming the value
+         */
+        public Builder queryTimeout(java.time.Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("Bad query timeout " + timeout + ": must be positive");
+            }
+            this.queryTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The most rows a SPARQL SELECT, CONSTRUCT or DESCRIBE answers (default {@value #DEFAULT_MAX_RESULT_ROWS}).
+         *
+         * @throws IllegalArgumentException if less than 1, naming the value
+         */
+        public Builder maxResultRows(long rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("Bad result cap " + rows + ": must be at least 1 row");
+            }
+            this.maxResultRows = rows;
+            return this;
+        }
+
+        /**
+         * The largest request body accepted (default {@value #DEFAULT_MAX_REQUEST_BYTES} bytes); larger ones get 413.
+         *
+         * @throws IllegalArgumentException if less than 1, naming the value
+         */
+        public Builder maxRequestBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("Bad request size limit " + bytes + ": must be at least 1 byte");
+            }
+            this.maxRequestBytes = bytes;
+            return this;
+        }
+
         /** Builds the server, not yet started. */
         public Server build() {
             if (dataset == null) {
@@ -239,6 +293,7 @@ public final class Server {
                     .fusekiModules(FusekiModules.empty())
                     .port(port)
                     .loopback(localhostOnly)
+                    .registerOperation(Operation.Query, new BoundedQuery(queryTimeout.toMillis(), maxResultRows))
                     .add(DATASET, service.build())
                     .enablePing(true)
                     .enableStats(true)
@@ -248,6 +303,8 @@ public final class Server {
                     .addServlet("/$/validate/iri", new IRIValidator())
                     .addServlet("/$/validate/langtag", new LangTagValidator())
                     .addServlet("/$/validate/data", new DataValidator())
+                    // first: body size, admin paths and, on a read-only server, writes are refused before anything else
+                    .addFilter("/*", new RequestGuard(maxRequestBytes, updatable))
                     // the explorer at /, its files, WebJars and JSON API; everything else goes on to Fuseki
                     .addFilter("/*", new ExplorerFilter(new ExplorerApi(dataset)))
                     .staticFileBase(uiLocation());

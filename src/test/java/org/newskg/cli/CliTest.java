@@ -100,6 +100,21 @@ class CliTest {
     }
 
     @Test
+    void hostileParametersCannotAlterAnyCannedQuery() {
+        // an honest value finds rows, so zero rows below means the value stayed a value
+        Run honest = newskg("query", "statements-by", "--db", db.toString(), "--format", "csv", "--param", "speaker=Petrescu");
+        assertTrue(honest.out().strip().split("\r?\n").length > 1, honest::toString);
+        for (String value : org.newskg.serve.ServerHardeningTest.HOSTILE) {
+            for (String param : List.of("statements-by:speaker", "statements-about:entity", "provenance:iri")) {
+                String[] q = param.split(":");
+                Run r = newskg("query", q[0], "--db", db.toString(), "--format", "csv", "--param", q[1] + "=" + value);
+                assertEquals(0, r.code(), r::toString);
+                assertEquals(1, r.out().strip().split("\r?\n").length, q[0] + " with " + value + ": only the header expected\n" + r);
+            }
+        }
+    }
+
+    @Test
     void listShowsEveryCannedQuery() {
         Run r = newskg("query", "--list");
         assertEquals(0, r.code(), r::toString);

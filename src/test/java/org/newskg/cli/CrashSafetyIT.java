@@ -1,0 +1,186 @@
+package org.newskg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newskg.rdf.NKG;
+import org.newskg.rdf.SCHEMA;
+import org.newskg.store.Store;
+
+/**
+ * The real command in its own JVM ({@code java -cp target/newskg.jar}): killed with SIGKILL at random points of a
+ * build, the store opens afterwards and holds only whole documents; a build run to its end then gives the same
+ * store as an uninterrupted one, and building the same corpus twice gives an isomorphic store. While
+ * {@code serve} runs, {@code build} on its store fails at once and names the server.
+ */
+class CrashSafetyIT {
+
+    static final int KILLS = 8;
+
+    @TempDir
+    Path tmp;
+
+    static Process newskg(Path dir, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m", "-cp", Path.of("target/newskg.jar").toAbsolutePath().toString(), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    }
+
+    static String output(Process p) throws Exception {
+        CompletableFuture<String> text = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the command did not end");
+        return text.get(30, TimeUnit.SECONDS);
+    }
+
+    /** The examples plus generated articles: enough documents for a build that lasts several seconds. */
+    Path corpus() throws IOException {
+        Path corpus = tmp.resolve("corpus");
+        Files.createDirectories(corpus);
+        try (var files = Files.list(Path.of("examples/news"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, corpus.resolve(f.getFileName()));
+            }
+        }
+        String[] names = {"Anna Berg", "Karl Ode", "Mira Salo", "Jonas Lind", "Eva Holm"};
+        for (int i = 0; i < 40; i++) {
+            String who = names[i % names.length];
+            Files.writeString(corpus.resolve(String.format("gen-%02d.txt", i)), "Minister " + who + " said on Monday that ferry line "
+                    + i + " would reopen. \"We are ready,\" " + who.split(" ")[1] + " told reporters in Bergen. "
+                    + "According to " + names[(i + 1) % names.length] + ", the port handled " + (i * 37) + " ships last year.\n");
+        }
+        return corpus;
+    }
+
+    static DatasetGraph copy(Path db) {
+        try (Store store = Store.open(db)) {
+            return Txn.calculateRead(store.dataset(), () -> {
+                DatasetGraph copy = DatasetGraphFactory.create();
+                store.dataset().find().forEachRemaining(copy::add);
+                return copy;
+            });
+        }
+    }
+
+    static Map<Node, Long> statementsPerDocument(DatasetGraph dsg) {
+        Map<Node, Long> counts = new HashMap<>();
+        dsg.listGraphNodes().forEachRemaining(g -> counts.put(g,
+                dsg.stream(g, Node.ANY, RDF.type.asNode(), NKG.Statement.asNode()).count()));
+        return counts;
+    }
+
+    @Test
+    void killedBuildsLeaveOnlyWholeDocumentsAndARerunCompletes() throws Exception {
+        Path corpus = corpus();
+        Path reference = tmp.resolve("reference");
+        long started = System.nanoTime();
+        Process full = newskg(tmp, "build", corpus.toString(), "--db", reference.toString());
+        String fullOut = output(full);
+        long buildMillis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(0, full.exitValue(), fullOut);
+        DatasetGraph expected = copy(reference);
+        Map<Node, Long> expectedStatements = statementsPerDocument(expected);
+        assertEquals(48, expectedStatements.size(), fullOut);
+
+        Path db = tmp.resolve("db");
+        Random random = new Random(20261201);
+        List<String> kills = new ArrayList<>();
+        for (int i = 0; i < KILLS; i++) {
+            Process build = newskg(tmp, "build", corpus.toString(), "--db", db.toString());
+            // JVM start and model loading come first; spread the kills over the later part of a build's time
+            long delay = buildMillis / 3 + random.nextInt((int) Math.max(1, buildMillis * 2 / 3));
+            boolean ended = build.waitFor(delay, TimeUnit.MILLISECONDS);
+            build.destroyForcibly(); // SIGKILL
+            assertTrue(build.waitFor(60, TimeUnit.SECONDS));
+            DatasetGraph after = copy(db); // opens after the kill, or the test fails here
+            Map<Node, Long> statements = statementsPerDocument(after);
+            for (var e : statements.entrySet()) {
+                assertTrue(after.contains(e.getKey(), e.getKey(), RDF.type.asNode(), SCHEMA.NewsArticle.asNode()),
+                        "a graph that is not a whole document: " + e.getKey());
+                assertEquals(expectedStatements.get(e.getKey()), e.getValue(), "half a document: " + e.getKey());
+            }
+            kills.add("kill " + (i + 1) + " after " + delay + " ms" + (ended ? " (already ended)" : "") + ": "
+                    + statements.size() + " documents");
+        }
+        System.out.println("CrashSafetyIT: a full build took " + buildMillis + " ms; " + String.join("; ", kills));
+        assertFalse(kills.stream().allMatch(k -> k.endsWith(": 0 documents")), "no kill came after a document: " + kills);
+
+        Process rerun = newskg(tmp, "build", corpus.toString(), "--db", db.toString());
+        String out = output(rerun);
+        assertEquals(0, rerun.exitValue(), out);
+        DatasetGraph recovered = copy(db);
+        assertTrue(IsoMatcher.isomorphic(expected, recovered), "after the kills and a full build the store differs\n" + out);
+
+        // idempotence: building the same corpus again changes nothing
+        Process again = newskg(tmp, "build", corpus.toString(), "--db", reference.toString());
+        String againOut = output(again);
+        assertEquals(0, again.exitValue(), againOut);
+        assertTrue(IsoMatcher.isomorphic(expected, copy(reference)), "a second build changed the store\n" + againOut);
+    }
+
+    @Test
+    void buildWhileServingFailsAtOnceNamingTheServer() throws Exception {
+        Path db = tmp.resolve("served");
+        Process build = newskg(tmp, "build", "examples/news", "--db", db.toString());
+        build.waitFor();
+        Path examples = Path.of("examples/news").toAbsolutePath();
+        Process serve = newskg(tmp, "serve", "--db", db.toString(), "--port", "0");
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            String url = CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String line; (line = out.readLine()) != null; ) {
+                        if (line.contains("/newskg/sparql")) {
+                            return line.strip();
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                throw new AssertionError("serve ended without printing its address");
+            }).get(240, TimeUnit.SECONDS);
+            long start = System.nanoTime();
+            Process second = newskg(tmp, "build", examples.toString(), "--db", db.toString());
+            String message = output(second);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertEquals(1, second.exitValue(), message);
+            assertTrue(message.contains("newskg serve") && message.contains("process " + serve.pid()) && message.contains(url),
+                    message);
+            assertTrue(took.toSeconds() < 60, "took " + took);
+        } finally {
+            serve.destroy();
+            serve.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertFalse(Files.exists(db.resolve(StoreOption.SERVE_FILE)), "serve left its mark behind after a normal stop");
+    }
+}
