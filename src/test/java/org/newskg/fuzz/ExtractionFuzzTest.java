@@ -76,7 +76,12 @@ class ExtractionFuzzTest {
         for (SourceDocument d : documents) {
             assertNotNull(d.text());
             assertTrue(!d.text().isBlank(), "a blank document was delivered instead of NKG-E102");
-            assertTrue(d.text().isEmpty() || d.text().charAt(0) != '\uFEFF', "the BOM was kept");
+            // one leading BOM is removed (contract); a second U+FEFF after it is text, and stays
+            boolean oneBom = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                    && !(bytes.length >= 6 && (bytes[3] & 0xFF) == 0xEF && (bytes[4] & 0xFF) == 0xBB && (bytes[5] & 0xFF) == 0xBF);
+            if (kind.equals(".txt") && oneBom) {
+                assertTrue(d.text().isEmpty() || d.text().charAt(0) != '\uFEFF', "the BOM was kept");
+            }
         }
         assertTrue(!documents.isEmpty() || !problems.isEmpty(), "neither a document nor a problem");
     }
