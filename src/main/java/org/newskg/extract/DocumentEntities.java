@@ -1276,6 +1276,9 @@ final class DocumentEntities {
                 continue;
             }
             k++;
+            if (k >= end) {
+                continue;    // "..., Lee," with nothing after the comma: no apposition (a fuzzer's finding)
+            }
             if (k + 1 < end && "NUM".equals(w(k).pos()) && w(k + 1).text().equals(",")) {
                 k += 2;
             }
