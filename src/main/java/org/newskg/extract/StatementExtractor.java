@@ -376,10 +376,7 @@ public final class StatementExtractor {
         if (i + 2 >= n || cls == VerbClass.PERCEPTION) {
             return;
         }
-        int aux = i - 1;
-        while (aux > 0 && (c.tok(aux - 1).pos().equals("AUX") || c.tok(aux - 1).pos().equals("ADV"))) {
-            aux--;
-        }
+        int aux = auxiliaryStart(c, i);
         Span cue = c.tok(aux).span().union(c.tok(i).span());
         Span content = null;
         if (c.lower(i + 1).equals("that")) {
@@ -406,10 +403,7 @@ public final class StatementExtractor {
         if (cls != VerbClass.SPEECH || !isPassive(c, i)) {
             return;
         }
-        int aux = i - 1;
-        while (aux > 0 && (c.tok(aux - 1).pos().equals("AUX") || c.tok(aux - 1).pos().equals("ADV"))) {
-            aux--;
-        }
+        int aux = auxiliaryStart(c, i);
         int[] subject = subjectLeft(c, aux);
         int[] agent = nounPhraseRight(c, i + 2);
         if (subject == null || agent == null || RELATIVE.contains(c.lower(subject[0])) || c.tok(subject[2]).pos().equals("PRON")) {
@@ -931,6 +925,15 @@ public final class StatementExtractor {
         }
         return i > 0 && attributive && i + 1 < n && c.tok(i + 1).pos().equals("NOUN")
                 && !(i + 2 < n && c.lower(i + 2).equals("that"));
+    }
+
+    /** The first auxiliary of a passive cue's verb group: "has" in "has repeatedly been reported". */
+    private static int auxiliaryStart(Context c, int i) {
+        int aux = i - 1;
+        while (aux > 0 && (c.tok(aux - 1).pos().equals("AUX") || c.tok(aux - 1).pos().equals("ADV"))) {
+            aux--;
+        }
+        return aux;
     }
 
     private static boolean isPassive(Context c, int i) {
