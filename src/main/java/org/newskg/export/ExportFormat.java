@@ -20,7 +20,7 @@ import org.newskg.NewsKG;
 public enum ExportFormat {
     /** GraphML with typed {@code key}s: yEd, Gephi, Cytoscape. */
     GRAPHML,
-    /** GEXF 1.3, dynamic: statement edges carry start/end dates for Gephi's timeline. */
+    /** GEXF 1.2, dynamic: statement edges carry start/end dates for Gephi's timeline. */
     GEXF,
     /** Cytoscape.js elements JSON, also read by Cytoscape desktop. */
     CYJS,

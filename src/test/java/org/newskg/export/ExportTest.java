@@ -32,6 +32,11 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.builder.GraphTypeBuilder;
+import org.jgrapht.nio.gexf.SimpleGEXFImporter;
+import org.jgrapht.nio.graphml.GraphMLImporter;
+import org.jgrapht.util.SupplierUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +51,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Every export format of the examples/news store, read back by a real parser: GraphML and GEXF validated against
- * XML Schemas, Neo4j CSV by header and cell types, Cytoscape JSON by structure, JSON-LD parsed to RDF and compared
+ * their published XML Schemas (src/test/resources/schema, see SOURCE there) and read again by JGraphT, Neo4j CSV by header and cell types, Cytoscape JSON by structure, JSON-LD parsed to RDF and compared
  * by isomorphism. Each edge must stand for a statement or relation in the store, and no node may be orphaned.
  */
 class ExportTest {
@@ -80,7 +85,8 @@ class ExportTest {
 
     static Document xml(Path file, String schema) throws Exception {
         SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        var xsd = sf.newSchema(new StreamSource(ExportTest.class.getResourceAsStream("/schema/" + schema)));
+        // by URL, so that the schema's relative imports (xlink.xsd, viz.xsd) resolve beside it, never on the network
+        var xsd = sf.newSchema(ExportTest.class.getResource("/schema/" + schema));
         xsd.newValidator().validate(new StreamSource(file.toFile()));
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
@@ -112,8 +118,44 @@ class ExportTest {
     }
 
     @Test
+    void graphmlIdsSpellAnyIriReversibly() {
+        for (String iri : List.of(PETRESCU, "https://w3id.org/newskg/id/doc/3f2a#statement-1",
+                "http://www.wikidata.org/entity/Q458", "urn:x:a_b:c d", "https://example.org/Zo\u00eb/\u0141\u00f3d\u017a?q=1&r=%20",
+                "https://w3id.org/newskg/id/person/a source SAID https://w3id.org/newskg/id/doc/1#statement-2")) {
+            String id = XmlGraphWriter.graphmlId(iri);
+            assertTrue(id.matches("[A-Za-z0-9.:_-]+"), "an XML name token: " + id);
+            assertEquals(iri, XmlGraphWriter.fromGraphmlId(id), id);
+        }
+        assertFalse(XmlGraphWriter.graphmlId("https://w3id.org/a/b").equals(XmlGraphWriter.graphmlId("https://w3id.org/a:b")));
+        assertFalse(XmlGraphWriter.graphmlId("urn:a_2Fb").equals(XmlGraphWriter.graphmlId("urn:a/b")));
+    }
+
+    @Test
+    void controlCharactersXmlCannotHoldStillGiveValidGraphmlAndGexf() throws Exception {
+        // the document reader accepts vertical tab, form feed and escape (pasted text has them); XML 1.0 has no way to
+        // write them, so the exports must replace them rather than write a file no tool can parse
+        Path corpus = tmp.resolve("controls");
+        Files.createDirectories(corpus);
+        Files.writeString(corpus.resolve("pasted.txt"), "Harbour board meets\n\nOSLO, March 3 (NewsKG) - Ingrid Solberg, the harbour master, said"
+                + " on Monday that the \u000bnew quay\u000c would open \u001b[1min May\u001b[0m. \"We are \u000bready,\" she said.\n",
+                StandardCharsets.UTF_8);
+        Path controlsDb = tmp.resolve("controls-db");
+        Cli.Run built = Cli.newskg("build", corpus.toString(), "--db", controlsDb.toString());
+        assertEquals(0, built.code(), built::toString);
+        for (String format : List.of("graphml", "gexf")) {
+            Path out = tmp.resolve("controls." + format);
+            Cli.Run r = Cli.newskg("export", "--format", format, "--db", controlsDb.toString(), "-o", out.toString());
+            assertEquals(0, r.code(), r::toString);
+            xml(out, format.equals("graphml") ? "graphml/graphml.xsd" : "gexf-1.2draft/gexf.xsd");
+            String written = Files.readString(out, StandardCharsets.UTF_8);
+            assertTrue(written.contains("\ufffdnew quay\ufffd"), format + ": the statement text, controls replaced:\n" + written);
+        }
+    }
+
+    @Test
     void graphmlValidatesAndDeclaresTypedKeys() throws Exception {
-        Document d = xml(export("graphml", "all.graphml"), "graphml-subset.xsd");
+        Path graphml = export("graphml", "all.graphml");
+        Document d = xml(graphml, "graphml/graphml.xsd");
         String ns = XmlGraphWriter.GRAPHML_NS;
         Map<String, String> keyType = new HashMap<>();
         for (Element k : elements(d, ns, "key")) {
@@ -124,14 +166,29 @@ class ExportTest {
         for (Element data : elements(d, ns, "data")) {
             typed(keyType.get(data.getAttribute("key")), data.getTextContent(), "GraphML data " + data.getAttribute("key"));
         }
+        // GraphML ids are name tokens: each is a reversible spelling of the IRI, which is also the iri attribute
+        Set<String> ids = new HashSet<>();
         Set<String> nodes = new HashSet<>();
-        elements(d, ns, "node").forEach(n -> nodes.add(n.getAttribute("id")));
+        for (Element n : elements(d, ns, "node")) {
+            String iri = XmlGraphWriter.fromGraphmlId(n.getAttribute("id"));
+            assertEquals(iri, data(n, ns, "n_iri"), "the id spells the node's IRI");
+            assertEquals(n.getAttribute("id"), XmlGraphWriter.graphmlId(iri));
+            ids.add(n.getAttribute("id"));
+            nodes.add(iri);
+        }
         List<Link> links = new ArrayList<>();
+        List<Link> idLinks = new ArrayList<>();
         for (Element e : elements(d, ns, "edge")) {
-            links.add(new Link(e.getAttribute("source"), e.getAttribute("target"), data(e, ns, "e_type"), data(e, ns, "e_date")));
+            assertEquals(XmlGraphWriter.fromGraphmlId(e.getAttribute("id")), data(e, ns, "e_id"), "the GraphML id spells the edge's id");
+            idLinks.add(new Link(e.getAttribute("source"), e.getAttribute("target"), data(e, ns, "e_type"), data(e, ns, "e_date")));
+            links.add(new Link(XmlGraphWriter.fromGraphmlId(e.getAttribute("source")), XmlGraphWriter.fromGraphmlId(e.getAttribute("target")),
+                    data(e, ns, "e_type"), data(e, ns, "e_date")));
         }
         assertRoundTrip(nodes, links);
-        assertTrue(nodes.contains(PETRESCU), "node ids are the entity IRIs");
+        assertTrue(nodes.contains(PETRESCU), "node ids spell the entity IRIs");
+        GraphMLImporter<String, DefaultEdge> importer = new GraphMLImporter<>();
+        importer.setVertexFactory(id -> id);
+        assertSameGraph(ids, idLinks, readBack(graphml, importer::importGraph), "JGraphT's GraphMLImporter");
     }
 
     private static String data(Element e, String ns, String key) {
@@ -147,7 +204,8 @@ class ExportTest {
 
     @Test
     void gexfValidatesAndDatesStatementEdgesForTheTimeline() throws Exception {
-        Document d = xml(export("gexf", "all.gexf"), "gexf-subset.xsd");
+        Path gexf = export("gexf", "all.gexf");
+        Document d = xml(gexf, "gexf-1.2draft/gexf.xsd");
         String ns = XmlGraphWriter.GEXF_NS;
         Element graph = elements(d, ns, "graph").get(0);
         assertEquals("dynamic", graph.getAttribute("mode"));
@@ -174,6 +232,9 @@ class ExportTest {
         }
         assertTrue(dated > 20, "SAID edges with a date: " + dated);
         assertRoundTrip(nodes, links);
+        SimpleGEXFImporter<String, DefaultEdge> importer = new SimpleGEXFImporter<>();
+        importer.setVertexFactory(id -> id);
+        assertSameGraph(nodes, links, readBack(gexf, importer::importGraph), "JGraphT's SimpleGEXFImporter");
     }
 
     @Test
@@ -290,6 +351,32 @@ class ExportTest {
     }
 
     /** Every edge stands for a statement or relation in the store, joins two nodes of the export, and every node has an edge. */
+    /** How a JGraphT importer reads a file into a graph. */
+    interface Importer {
+        void importGraph(org.jgrapht.Graph<String, DefaultEdge> graph, java.io.Reader in);
+    }
+
+    /** The file read by another library's importer (which validates against the same published schema). */
+    static org.jgrapht.Graph<String, DefaultEdge> readBack(Path file, Importer importer) throws Exception {
+        org.jgrapht.Graph<String, DefaultEdge> g = GraphTypeBuilder.<String, DefaultEdge>directed()
+                .allowingMultipleEdges(true).allowingSelfLoops(true)
+                .edgeSupplier(SupplierUtil.createDefaultEdgeSupplier()).buildGraph();
+        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            importer.importGraph(g, in);
+        }
+        return g;
+    }
+
+    /** The other library sees the same nodes and the same edges, endpoint for endpoint, as our own reading. */
+    static void assertSameGraph(Set<String> nodes, List<Link> links, org.jgrapht.Graph<String, DefaultEdge> g, String who) {
+        assertEquals(nodes, g.vertexSet(), who + ": nodes");
+        Map<String, Integer> ours = new HashMap<>();
+        links.forEach(l -> ours.merge(l.source() + " -> " + l.target(), 1, Integer::sum));
+        Map<String, Integer> theirs = new HashMap<>();
+        g.edgeSet().forEach(e -> theirs.merge(g.getEdgeSource(e) + " -> " + g.getEdgeTarget(e), 1, Integer::sum));
+        assertEquals(ours, theirs, who + ": edges");
+    }
+
     static void assertRoundTrip(Set<String> nodes, List<Link> links) {
         assertFalse(links.isEmpty(), "no edges");
         Set<String> linked = new HashSet<>();
