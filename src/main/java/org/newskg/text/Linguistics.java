@@ -71,8 +71,8 @@ public final class Linguistics {
         List<Sentence> result = new ArrayList<>();
         for (opennlp.tools.util.Span paragraph : paragraphs(text)) {
             int base = paragraph.getStart();
-            for (opennlp.tools.util.Span s : SentenceRepair.merge(text.substring(base, paragraph.getEnd()),
-                    sentences.sentPosDetect(text.substring(base, paragraph.getEnd())))) {
+            String para = text.substring(base, paragraph.getEnd());
+            for (opennlp.tools.util.Span s : SentenceRepair.bound(para, SentenceRepair.merge(para, sentences.sentPosDetect(para)))) {
                 Sentence sentence = sentence(result.size(), text, base + s.getStart(), base + s.getEnd());
                 if (!sentence.tokens().isEmpty()) {
                     result.add(sentence);

@@ -10,8 +10,16 @@ import opennlp.tools.util.Span;
  * Joins sentences that the statistical sentence detector split where no sentence ends: after a title
  * abbreviation ("Rep. Ann Lee", "Gen. Ortiz"), and before a word in lower case ("'Why now?' asked the mayor",
  * "the U.S. embassy"). Either break would cut a statement from its speaker.
+ *
+ * <p>It also cuts a run-on "sentence" of more than {@link #MAX_CHARS} characters (scraped text without full stops,
+ * a list pasted as one line) into pieces at spaces. News sentences stay far below it (the longest in the
+ * evaluation corpora is under 1,000 characters), and without a bound every statement of such a run-on would span to
+ * its end, so the output would grow with the square of its length.
  */
 final class SentenceRepair {
+
+    /** The longest sentence the layer passes on; longer ones are cut at the last space before it. */
+    static final int MAX_CHARS = 2_000;
 
     /** Abbreviations that stand before a name and never end a sentence (without their full stop). */
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "messrs", "dr", "prof", "rep", "reps", "sen", "sens",
@@ -38,6 +46,30 @@ final class SentenceRepair {
             }
         }
         out.add(current);
+        return out.toArray(Span[]::new);
+    }
+
+    /** The spans with every one longer than {@link #MAX_CHARS} cut into pieces, at the last space where there is one. */
+    static Span[] bound(String paragraph, Span[] spans) {
+        List<Span> out = new ArrayList<>(spans.length);
+        for (Span s : spans) {
+            int start = s.getStart();
+            while (s.getEnd() - start > MAX_CHARS) {
+                int cut = start + MAX_CHARS;
+                int space = cut;
+                while (space > start && !Character.isWhitespace(paragraph.charAt(space))) {
+                    space--;
+                }
+                if (space > start) {
+                    cut = space;
+                } else if (Character.isLowSurrogate(paragraph.charAt(cut))) {
+                    cut--;                  // never between the two halves of a code point
+                }
+                out.add(new Span(start, cut));
+                start = cut;
+            }
+            out.add(new Span(start, s.getEnd()));
+        }
         return out.toArray(Span[]::new);
     }
 

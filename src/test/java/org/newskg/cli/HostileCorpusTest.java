@@ -74,7 +74,8 @@ class HostileCorpusTest {
         write("quotes.txt", "Anna Berg said \"the port \"is\" open. Karl Ode said 'it is \u201cnot\u201d ready\u2019. "
                 + "\u201eDas stimmt\u201c, sagte er. \u00abC\u2019est \u2039faux\u203a\u00bb, dit-il. \"Unclosed from here on. "
                 + "She said \"\"\"\" nothing.", null);
-        // 8,000 quotation marks: loads, or is skipped by the time budget (its output grows with quotes times their length)
+        // 8,000 quotation marks in one run-on: loads (about 5 s and 6 MB of RDF here; before run-ons were cut it was 27 MB and
+        // over the budget), or on a slow machine is skipped by the time budget. Linear growth: StatementExtractorTest
         write("many-quotes.txt", "Anna Berg said \"".repeat(3000) + " and then " + "\" ".repeat(5000) + ".", "*");
         write("html-scripts.html", "<html><head><title>T &amp; more</title><script>document.write('<p>injected</p>')</script>"
                 + "<style>p{}</style></head><body><iframe src=\"http://evil.example/\"></iframe><article><h1>Port &eacute; news"

@@ -596,4 +596,22 @@ class StatementExtractorTest {
         String u = "The head of the harbour union said that the cranes would be replaced.";
         assertTrue(of(u, only(run(u)).speakerSpan()).startsWith("The head of"), of(u, only(run(u)).speakerSpan()));
     }
+
+    @Test
+    void aRunOnOfManyCuesGivesStatementsLinearInItsLength() {
+        // scraped text without full stops, a cue and a quotation mark over and over: if every statement ran to the end
+        // of the run-on, the content written would grow with the square of its length
+        long small = contentChars(run(runOn(300)));
+        long large = contentChars(run(runOn(1_200)));
+        assertTrue(small > 0, "statements found");
+        assertTrue(large < 6 * small, "four times the text gives " + large + " content characters against " + small);
+    }
+
+    private static String runOn(int cues) {
+        return "Lena Holt said \"".repeat(cues) + " and then " + "\" ".repeat(cues * 5 / 3) + ".";
+    }
+
+    private static long contentChars(List<Statement> statements) {
+        return statements.stream().mapToLong(st -> st.content().end() - st.content().begin()).sum();
+    }
 }
