@@ -8,6 +8,7 @@ import org.newskg.store.Store;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -28,6 +29,9 @@ final class BuildCommand implements Callable<Integer> {
     InputOptions input;
     @Mixin
     StoreOption store;
+    @Option(names = "--progress", description = "Print a line on stderr as each document is committed "
+            + "(for logs; on a console a one-line display is shown anyway).")
+    boolean progressLines;
     @Spec
     CommandSpec spec;
 
@@ -36,18 +40,18 @@ final class BuildCommand implements Callable<Integer> {
         if (input.inputs.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "at least one INPUT is required");
         }
-        return buildInto(input, store, spec.commandLine().getErr());
+        return buildInto(input, store, spec.commandLine().getErr(), progressLines);
     }
 
     /** Loads the inputs into the store; shared with {@code serve INPUT...}. */
-    static int buildInto(InputOptions input, StoreOption store, java.io.PrintWriter err) {
-        Progress progress = new Progress(err);
+    static int buildInto(InputOptions input, StoreOption store, java.io.PrintWriter err, boolean progressLines) {
+        Progress progress = new Progress(err, progressLines);
         try (Store db = store.openOrCreate()) {
             ExtractionRun.Summary s;
             try (Loader loader = new Loader(db, BATCH)) {
                 s = input.run().run(input.reader(), input.inputs, graph -> {
                     loader.load(graph.name(), graph.quads());
-                    progress.step(graph.document().source());
+                    progress.step(graph.document().source());   // BATCH is 1: load has committed the document
                 }, input.problems(err));
             }
             progress.finish();

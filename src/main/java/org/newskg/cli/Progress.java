@@ -3,23 +3,33 @@ package org.newskg.cli;
 import java.io.PrintWriter;
 
 /**
- * A one-line progress display on stderr, shown only when a person is watching (a console is attached).
+ * Progress on stderr: a one-line display redrawn in place when a person is watching (a console is attached), or,
+ * when asked for, a line per document ({@code newskg: committed 12 path/to/article.txt}) that logs and scripts can
+ * follow.
  */
 final class Progress {
 
     private final PrintWriter err;
     private final boolean visible;
+    private final boolean lines;
     private final long started = System.nanoTime();
     private int done;
     private long lastDraw;
 
-    Progress(PrintWriter err) {
+    Progress(PrintWriter err, boolean lines) {
         this.err = err;
-        this.visible = System.console() != null;
+        this.lines = lines;
+        this.visible = !lines && System.console() != null;
     }
 
+    /** One more document is committed to the store. */
     void step(String what) {
         done++;
+        if (lines) {
+            err.println("newskg: committed " + done + " " + what);
+            err.flush();
+            return;
+        }
         long now = System.nanoTime();
         if (visible && now - lastDraw > 200_000_000L) {
             lastDraw = now;

@@ -50,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         if (!input.inputs.isEmpty()) {
-            int code = BuildCommand.buildInto(input, store, spec.commandLine().getErr());
+            int code = BuildCommand.buildInto(input, store, spec.commandLine().getErr(), false);
             if (code != 0) {
                 return code;
             }

@@ -82,6 +82,43 @@ class CrashSafetyIT {
         return corpus;
     }
 
+    /** The output of a build run with --progress, followed as it comes: when the first commit was reported, and how many. */
+    static final class Committed {
+        final java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicLong firstAt = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        private final StringBuffer text = new StringBuffer();
+
+        static Committed follow(Process p) {
+            Committed c = new Committed();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        c.text.append(line).append('\n');
+                        if (line.startsWith("newskg: committed ")) {
+                            if (c.count.incrementAndGet() == 1) {
+                                c.firstAt.set(System.nanoTime());
+                                c.first.countDown();
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process was killed: its output ends here
+                }
+                c.first.countDown();
+                c.done.countDown();
+            });
+            reader.setDaemon(true);
+            reader.start();
+            return c;
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+
     static DatasetGraph copy(Path db) {
         try (Store store = Store.open(db)) {
             return Txn.calculateRead(store.dataset(), () -> {
@@ -104,10 +141,15 @@ class CrashSafetyIT {
         Path corpus = corpus();
         Path reference = tmp.resolve("reference");
         long started = System.nanoTime();
-        Process full = newskg(tmp, "build", corpus.toString(), "--db", reference.toString());
-        String fullOut = output(full);
+        Process full = newskg(tmp, "build", corpus.toString(), "--db", reference.toString(), "--progress");
+        Committed fullCommits = Committed.follow(full);
+        assertTrue(full.waitFor(300, TimeUnit.SECONDS), "the reference build did not end");
         long buildMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(fullCommits.done.await(30, TimeUnit.SECONDS), "the reference build's output did not end");
+        long loadMillis = (System.nanoTime() - fullCommits.firstAt.get()) / 1_000_000;   // first commit to the end
+        String fullOut = fullCommits.text();
         assertEquals(0, full.exitValue(), fullOut);
+        assertEquals(48, fullCommits.count.get(), "one progress line per committed document\n" + fullOut);
         DatasetGraph expected = copy(reference);
         Map<Node, Long> expectedStatements = statementsPerDocument(expected);
         assertEquals(48, expectedStatements.size(), fullOut);
@@ -116,10 +158,14 @@ class CrashSafetyIT {
         Random random = new Random(20261201);
         List<String> kills = new ArrayList<>();
         for (int i = 0; i < KILLS; i++) {
-            Process build = newskg(tmp, "build", corpus.toString(), "--db", db.toString());
-            // JVM start and model loading come first; spread the kills over the later part of a build's time
-            long delay = buildMillis / 3 + random.nextInt((int) Math.max(1, buildMillis * 2 / 3));
+            Process build = newskg(tmp, "build", corpus.toString(), "--db", db.toString(), "--progress");
+            Committed committed = Committed.follow(build);
+            // kills fall between the first commit and the end of a full build's loading (JVM start and model loading
+            // come before it), so they land while documents are being written, or in the final compaction
+            boolean loading = committed.first.await(120, TimeUnit.SECONDS) && committed.count.get() > 0;
+            long delay = random.nextInt((int) Math.max(1, loadMillis));
             boolean ended = build.waitFor(delay, TimeUnit.MILLISECONDS);
+            int saidCommitted = committed.count.get();
             build.destroyForcibly(); // SIGKILL
             assertTrue(build.waitFor(60, TimeUnit.SECONDS));
             DatasetGraph after = copy(db); // opens after the kill, or the test fails here
@@ -129,11 +175,17 @@ class CrashSafetyIT {
                         "a graph that is not a whole document: " + e.getKey());
                 assertEquals(expectedStatements.get(e.getKey()), e.getValue(), "half a document: " + e.getKey());
             }
-            kills.add("kill " + (i + 1) + " after " + delay + " ms" + (ended ? " (already ended)" : "") + ": "
-                    + statements.size() + " documents");
+            // a document reported as committed is never lost (the store may hold more: those committed and not yet printed)
+            assertTrue(statements.size() >= Math.min(saidCommitted, expectedStatements.size()),
+                    "the build said " + saidCommitted + " documents were committed; the store holds " + statements.size());
+            kills.add("kill " + (i + 1) + (loading ? " " + delay + " ms after the first commit" : " before any commit")
+                    + (ended ? " (already ended)" : "") + ": " + saidCommitted + " reported committed, " + statements.size() + " stored");
         }
-        System.out.println("CrashSafetyIT: a full build took " + buildMillis + " ms; " + String.join("; ", kills));
-        assertFalse(kills.stream().allMatch(k -> k.endsWith(": 0 documents")), "no kill came after a document: " + kills);
+        System.out.println("CrashSafetyIT: a full build took " + buildMillis + " ms, " + loadMillis + " ms of it from the first commit; "
+                + String.join("; ", kills));
+        assertFalse(kills.stream().allMatch(k -> k.contains("(already ended)")), "every kill came after the build had ended: " + kills);
+        assertTrue(kills.stream().anyMatch(k -> !k.contains("(already ended)") && !k.endsWith(" 0 stored")),
+                "no kill came while documents were being loaded: " + kills);
 
         Process rerun = newskg(tmp, "build", corpus.toString(), "--db", db.toString());
         String out = output(rerun);
