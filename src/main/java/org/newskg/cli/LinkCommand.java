@@ -42,7 +42,8 @@ final class LinkCommand implements Callable<Integer> {
         @Option(names = "--endpoint", paramLabel = "URL", description = "A SPARQL endpoint holding Wikidata-shaped data.")
         URI endpoint;
         @Option(names = "--api", arity = "0..1", paramLabel = "URL", fallbackValue = ApiCandidateSource.WIKIDATA_API,
-                description = "The Wikidata API (default ${FALLBACK-VALUE}).")
+                description = "The Wikidata API, or another api.php answering wbsearchentities and wbgetentities "
+                        + "(default ${FALLBACK-VALUE}).")
         URI api;
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -28,7 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Candidates from the live Wikidata API, politely: {@code wbsearchentities} over labels and aliases in {@code en}
- * and {@code mul}, then {@code wbgetentities} for the claims. One request at a time, a descriptive User-Agent with
+ * and {@code mul}, then {@code wbgetentities} for the claims, the labels of the items they name, and the P279
+ * superclasses of the P31 classes, level by level (see {@link #superclasses}). One request at a time, a descriptive User-Agent with
  * a contact, {@code maxlag=5}; HTTP 429 and 503 (and a maxlag error) are honoured by waiting for
  * {@code Retry-After}, with exponential backoff when there is none. Every successful response is kept in an
  * on-disk cache (one file per URL, written to a temporary file and moved into place, so a crash never leaves a
@@ -45,6 +47,8 @@ public final class ApiCandidateSource implements CandidateSource {
     public static final String WIKIDATA_API = "https://www.wikidata.org/w/api.php";
     public static final String DEFAULT_USER_AGENT = "NewsKG/0.1 (https://w3id.org/newskg; newskg link; contact: set --user-agent)";
     private static final int ATTEMPTS = 5;
+    /** How many P279 steps above a candidate's P31 classes are followed to find what kind of thing it is. */
+    static final int MAX_SUBCLASS_DEPTH = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI api;
@@ -115,61 +119,107 @@ public final class ApiCandidateSource implements CandidateSource {
 
     @Override
     public List<Candidate> facts(Collection<String> qids) {
-        Map<String, JsonNode> entities = entities(qids, "labels|aliases|claims|sitelinks");
+        Map<String, JsonNode> entities = entities(qids, "labels|descriptions|aliases|claims|sitelinks");
         Set<String> referenced = new LinkedHashSet<>();
         Set<String> classes = new LinkedHashSet<>();
         for (JsonNode e : entities.values()) {
             for (String p : List.of(Wikidata.POSITION_HELD, Wikidata.CITIZENSHIP, Wikidata.OCCUPATION, Wikidata.EMPLOYER,
                     Wikidata.MEMBER_OF, Wikidata.PARTY, Wikidata.INSTANCE_OF)) {
-                values(e, p).forEach(v -> referenced.add(v));
+                referenced.addAll(values(e, p));
             }
             classes.addAll(values(e, Wikidata.INSTANCE_OF));
         }
         Map<String, JsonNode> labels = entities(referenced, "labels");
-        Map<String, JsonNode> classClaims = entities(classes, "claims");
+        Map<String, List<String>> superclasses = superclasses(classes);
         List<Candidate> out = new ArrayList<>();
         for (var en : entities.entrySet()) {
-            JsonNode e = en.getValue();
-            List<String> names = new ArrayList<>();
-            for (String lang : List.of("en", "mul")) {
-                String l = e.path("labels").path(lang).path("value").asText("");
-                if (!l.isEmpty()) {
-                    names.add(l);
-                }
-            }
-            for (String lang : List.of("en", "mul")) {
-                for (JsonNode a : e.path("aliases").path(lang)) {
-                    names.add(a.path("value").asText());
-                }
-            }
-            Set<String> cls = new LinkedHashSet<>();
-            for (String c : values(e, Wikidata.INSTANCE_OF)) {
-                cls.add(c);
-                JsonNode cc = classClaims.get(c);
-                if (cc != null) {
-                    cls.addAll(values(cc, Wikidata.SUBCLASS_OF));
-                }
-            }
-            cls.retainAll(TypeClasses.ALL);
-            Map<String, List<Candidate.Item>> claims = new LinkedHashMap<>();
-            for (String p : List.of(Wikidata.INSTANCE_OF, Wikidata.CITIZENSHIP, Wikidata.OCCUPATION, Wikidata.EMPLOYER,
-                    Wikidata.MEMBER_OF, Wikidata.PARTY)) {
-                List<Candidate.Item> items = values(e, p).stream().map(v -> new Candidate.Item(v, label(labels.get(v)))).toList();
-                if (!items.isEmpty()) {
-                    claims.put(p, items);
-                }
-            }
-            List<Candidate.Position> positions = new ArrayList<>();
-            for (JsonNode st : e.path("claims").path(Wikidata.POSITION_HELD)) {
-                String v = st.path("mainsnak").path("datavalue").path("value").path("id").asText("");
-                if (Wikidata.isQid(v)) {
-                    positions.add(new Candidate.Position(v, label(labels.get(v)), qualifierDate(st, Wikidata.START),
-                            qualifierDate(st, Wikidata.END)));
-                }
-            }
-            out.add(new Candidate(en.getKey(), names, Set.copyOf(cls), positions, claims, e.path("sitelinks").size(), method()));
+            out.add(candidate(en.getKey(), en.getValue(), labels, superclasses));
         }
         return out;
+    }
+
+    /** One candidate from its {@code wbgetentities} entity, the labels of the items it refers to and the class tree. */
+    private Candidate candidate(String qid, JsonNode e, Map<String, JsonNode> labels, Map<String, List<String>> superclasses) {
+        Set<String> cls = ancestors(values(e, Wikidata.INSTANCE_OF), superclasses);
+        cls.retainAll(TypeClasses.ALL);
+        Map<String, List<Candidate.Item>> claims = new LinkedHashMap<>();
+        for (String p : List.of(Wikidata.INSTANCE_OF, Wikidata.CITIZENSHIP, Wikidata.OCCUPATION, Wikidata.EMPLOYER,
+                Wikidata.MEMBER_OF, Wikidata.PARTY)) {
+            List<Candidate.Item> items = values(e, p).stream().map(v -> new Candidate.Item(v, label(labels.get(v)))).toList();
+            if (!items.isEmpty()) {
+                claims.put(p, items);
+            }
+        }
+        return new Candidate(qid, names(e), text(e, "descriptions"), Set.copyOf(cls), positions(e, labels), claims,
+                e.path("sitelinks").size(), method());
+    }
+
+    /** The labels, then the aliases, in {@code en} and then {@code mul}. */
+    private static List<String> names(JsonNode e) {
+        List<String> names = new ArrayList<>();
+        for (String lang : List.of("en", "mul")) {
+            String l = e.path("labels").path(lang).path("value").asText("");
+            if (!l.isEmpty()) {
+                names.add(l);
+            }
+        }
+        for (String lang : List.of("en", "mul")) {
+            for (JsonNode a : e.path("aliases").path(lang)) {
+                names.add(a.path("value").asText());
+            }
+        }
+        return names;
+    }
+
+    /** The P39 positions held, each with its label and P580/P582 qualifier dates. */
+    private static List<Candidate.Position> positions(JsonNode e, Map<String, JsonNode> labels) {
+        List<Candidate.Position> positions = new ArrayList<>();
+        for (JsonNode st : e.path("claims").path(Wikidata.POSITION_HELD)) {
+            String v = st.path("mainsnak").path("datavalue").path("value").path("id").asText("");
+            if (Wikidata.isQid(v)) {
+                positions.add(new Candidate.Position(v, label(labels.get(v)), qualifierDate(st, Wikidata.START),
+                        qualifierDate(st, Wikidata.END)));
+            }
+        }
+        return positions;
+    }
+
+    /**
+     * The class tree above {@code classes}: each class reached maps to its direct P279 superclasses. Breadth-first,
+     * one level per step and at most {@link #MAX_SUBCLASS_DEPTH} steps, so the answer matches {@code wdt:P31/wdt:P279*}
+     * for every class that close to the item. Each class is fetched once, up to 50 ids per {@code wbgetentities}
+     * request, so a cycle in P279 costs nothing extra; the requests go through the cache like every other.
+     */
+    private Map<String, List<String>> superclasses(Set<String> classes) {
+        Map<String, List<String>> tree = new LinkedHashMap<>();
+        Set<String> level = new LinkedHashSet<>(classes);
+        for (int depth = 0; depth < MAX_SUBCLASS_DEPTH && !level.isEmpty(); depth++) {
+            Map<String, JsonNode> fetched = entities(level, "claims");
+            Set<String> next = new LinkedHashSet<>();
+            for (String c : level) {
+                JsonNode entity = fetched.get(c);
+                List<String> parents = entity == null ? List.of() : values(entity, Wikidata.SUBCLASS_OF);
+                tree.put(c, parents);
+                next.addAll(parents);
+            }
+            next.removeAll(tree.keySet());
+            level = next;
+        }
+        return tree;
+    }
+
+    /** The classes given and every class above them in {@code tree}, each once. */
+    private static Set<String> ancestors(List<String> classes, Map<String, List<String>> tree) {
+        Set<String> seen = new LinkedHashSet<>(classes);
+        ArrayDeque<String> queue = new ArrayDeque<>(classes);
+        while (!queue.isEmpty()) {
+            for (String parent : tree.getOrDefault(queue.poll(), List.of())) {
+                if (seen.add(parent)) {
+                    queue.add(parent);
+                }
+            }
+        }
+        return seen;
     }
 
     private Map<String, JsonNode> entities(Collection<String> qids, String props) {
@@ -211,11 +261,13 @@ public final class ApiCandidateSource implements CandidateSource {
     }
 
     private static String label(JsonNode e) {
-        if (e == null) {
-            return "";
-        }
-        String en = e.path("labels").path("en").path("value").asText("");
-        return en.isEmpty() ? e.path("labels").path("mul").path("value").asText("") : en;
+        return e == null ? "" : text(e, "labels");
+    }
+
+    /** The {@code en} value of an entity's labels or descriptions, else the {@code mul} one, else empty. */
+    private static String text(JsonNode e, String field) {
+        String en = e.path(field).path("en").path("value").asText("");
+        return en.isEmpty() ? e.path(field).path("mul").path("value").asText("") : en;
     }
 
     /** The URL of a request: every parameter percent-encoded, format=json and maxlag=5 always. */

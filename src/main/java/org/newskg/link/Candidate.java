@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * A Wikidata item as a candidate for an entity, with the facts the scorer compares: its names (labels and
- * aliases), the classes it is an instance of (directly or through subclasses), the positions it held with
+ * aliases), its short description (shown to a reviewer, empty when the backend has none), the classes it is an instance of (directly or through subclasses), the positions it held with
  * their dates, other claims as items with labels, and its number of sitelinks.
  *
  * <pre>{@code
@@ -15,7 +15,7 @@ import java.util.Set;
  * c.positions().forEach(p -> System.out.println(p.label() + " " + p.start() + ".." + p.end()));
  * }</pre>
  */
-public record Candidate(String qid, List<String> names, Set<String> classes, List<Position> positions,
+public record Candidate(String qid, List<String> names, String description, Set<String> classes, List<Position> positions,
                         Map<String, List<Item>> claims, int sitelinks, String method) {
 
     /** An item value with its English label (may be empty). */

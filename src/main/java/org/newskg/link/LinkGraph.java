@@ -24,7 +24,7 @@ import org.newskg.store.Store;
 
 /**
  * The RDF of links. Graph {@link #LINKS} holds, for each entity, a {@code nkg:LinkCandidate} node per candidate
- * kept (QID, score, features, method, time, status) and, for an accepted link, {@code <entity> skos:exactMatch wd:Q..};
+ * kept (QID, Wikidata label and description, score, features, method, time, status) and, for an accepted link, {@code <entity> skos:exactMatch wd:Q..};
  * {@code newskg link} replaces it whole. Graph {@link #DECISIONS} holds a person's confirmations and rejections;
  * only {@code --apply} writes it and {@code newskg build} never drops it, so decisions survive rebuilds.
  */
@@ -54,6 +54,8 @@ public final class LinkGraph {
                 add(quads, c, RDF.type.asNode(), NKG.LinkCandidate.asNode());
                 add(quads, c, NKG.qid.asNode(), NodeFactory.createLiteralString(r.qid()));
                 add(quads, c, NKG.candidateItem.asNode(), Wikidata.item(r.qid()));
+                addText(quads, c, NKG.candidateLabel.asNode(), r.label());
+                addText(quads, c, NKG.candidateDescription.asNode(), r.description());
                 add(quads, c, NKG.linkScore.asNode(), NodeFactory.createLiteralDT(String.format(java.util.Locale.ROOT,
                         "%.4f", r.score()), XSDDatatype.XSDdecimal));
                 for (var f : r.features().entrySet()) {
@@ -73,6 +75,13 @@ public final class LinkGraph {
 
     private static void add(List<Quad> quads, Node s, Node p, Node o) {
         quads.add(Quad.create(LINKS, s, p, o));
+    }
+
+    /** Adds a plain string, unless it is empty: an unknown label or description is left out, not stated as "". */
+    private static void addText(List<Quad> quads, Node s, Node p, String text) {
+        if (text != null && !text.isEmpty()) {
+            add(quads, s, p, NodeFactory.createLiteralString(text));
+        }
     }
 
     /** The recorded decisions: entity IRI -> QID -> accept. */

@@ -38,8 +38,12 @@ public final class Linker {
 
     private final Scorer scorer = new Scorer();
 
-    /** One candidate as decided: its status is auto, pending, confirmed, rejected or runner-up. */
-    public record Ranked(String qid, String label, double score, Map<String, Double> features, String method, String status) {
+    /**
+     * One candidate as decided, with its Wikidata label and description (empty when unknown): its status is auto,
+     * pending, confirmed, rejected or runner-up.
+     */
+    public record Ranked(String qid, String label, String description, double score, Map<String, Double> features,
+                         String method, String status) {
         public boolean linked() {
             return status.equals("auto") || status.equals("confirmed");
         }
@@ -161,10 +165,11 @@ public final class Linker {
             } else {
                 status = anyLinked ? "runner-up" : "pending";
             }
-            out.add(new Ranked(q, s.candidate().label(), s.score(), s.features(), s.candidate().method(), status));
+            Candidate c = s.candidate();
+            out.add(new Ranked(q, c.label(), c.description(), s.score(), s.features(), c.method(), status));
         }
         if (confirmed != null && out.stream().noneMatch(r -> r.status().equals("confirmed"))) {
-            out.add(0, new Ranked(confirmed, "", 0, Map.of(), "review", "confirmed"));
+            out.add(0, new Ranked(confirmed, "", "", 0, Map.of(), "review", "confirmed"));
         }
         return out;
     }

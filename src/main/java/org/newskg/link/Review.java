@@ -21,9 +21,11 @@ import org.newskg.store.Store;
 
 /**
  * Review by a person. {@link #write} puts every pending candidate in a CSV, one row per candidate, with the
- * entity's context sentences and an empty {@code decision} column; the person writes {@code accept} or
+ * entity's type (Person, Organization, Place), the candidate's Wikidata label and description, the entity's
+ * context sentences and an empty {@code decision} column; the person writes {@code accept} or
  * {@code reject} there, and {@link #apply} records those decisions in {@link LinkGraph#DECISIONS} and
- * re-states the links at once.
+ * re-states the links at once. The reader finds its columns by their header names, so a file written before
+ * {@code candidate_description} existed (or with columns moved) still applies.
  *
  * <pre>{@code
  * newskg link --db db --review pending.csv     # then fill in the decision column
@@ -32,31 +34,15 @@ import org.newskg.store.Store;
  */
 public final class Review {
 
-    public static final List<String> COLUMNS = List.of("entity", "label", "type", "qid", "candidate_label", "score",
-            "features", "status", "context", "decision");
+    public static final List<String> COLUMNS = List.of("entity", "label", "type", "qid", "candidate_label",
+            "candidate_description", "score", "features", "status", "context", "decision");
 
     private Review() {
     }
 
     /** Writes the pending candidates; returns a one-line summary. */
     public static String write(Store store, Path file) throws IOException {
-        List<List<String>> rows = Txn.calculateRead(store.dataset(), () -> {
-            List<List<String>> out = new ArrayList<>();
-            Map<String, String> contexts = new LinkedHashMap<>();
-            for (QuerySolution r : Profiles.select(store.dataset(), """
-                    SELECT ?e ?label ?qid ?score ?status (GROUP_CONCAT(?f; separator=" ") AS ?features) WHERE {
-                      GRAPH <%s> { ?e nkg:linkCandidate ?c . ?c nkg:qid ?qid ; nkg:linkScore ?score ; nkg:linkStatus ?status .
-                        FILTER(?status = "pending") OPTIONAL { ?c nkg:linkFeature ?f } }
-                      OPTIONAL { ?e rdfs:label ?label }
-                    } GROUP BY ?e ?label ?qid ?score ?status ORDER BY ?e DESC(?score)""".formatted(LinkGraph.LINKS.getURI()))) {
-                String e = r.getResource("e").getURI();
-                String ctx = contexts.computeIfAbsent(e, k -> context(store, k));
-                out.add(List.of(e, r.get("label") == null ? "" : r.getLiteral("label").getLexicalForm(), "",
-                        r.getLiteral("qid").getLexicalForm(), "", r.getLiteral("score").getLexicalForm(),
-                        r.getLiteral("features").getLexicalForm(), "pending", ctx, ""));
-            }
-            return dedupe(out);
-        });
+        List<List<String>> rows = Txn.calculateRead(store.dataset(), () -> dedupe(pendingRows(store)));
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(String.join(",", COLUMNS) + "\n");
             for (List<String> row : rows) {
@@ -66,10 +52,37 @@ public final class Review {
         return rows.size() + " pending candidates written to " + file;
     }
 
+    /** One row per pending candidate, in the order of {@link #COLUMNS}, best candidate of each entity first. */
+    private static List<List<String>> pendingRows(Store store) {
+        Map<String, String> types = new LinkedHashMap<>();
+        Profiles.read(store.dataset()).forEach(p -> types.put(p.iri(), p.type()));
+        Map<String, String> contexts = new LinkedHashMap<>();
+        List<List<String>> out = new ArrayList<>();
+        for (QuerySolution r : Profiles.select(store.dataset(), """
+                SELECT ?e ?label ?qid ?score ?status ?clabel ?cdescription (GROUP_CONCAT(?f; separator=" ") AS ?features) WHERE {
+                  GRAPH <%s> { ?e nkg:linkCandidate ?c . ?c nkg:qid ?qid ; nkg:linkScore ?score ; nkg:linkStatus ?status .
+                    FILTER(?status = "pending") OPTIONAL { ?c nkg:linkFeature ?f }
+                    OPTIONAL { ?c nkg:candidateLabel ?clabel } OPTIONAL { ?c nkg:candidateDescription ?cdescription } }
+                  OPTIONAL { ?e rdfs:label ?label }
+                } GROUP BY ?e ?label ?qid ?score ?status ?clabel ?cdescription ORDER BY ?e DESC(?score)"""
+                .formatted(LinkGraph.LINKS.getURI()))) {
+            String e = r.getResource("e").getURI();
+            out.add(List.of(e, text(r, "label"), types.getOrDefault(e, ""), text(r, "qid"), text(r, "clabel"),
+                    text(r, "cdescription"), text(r, "score"), text(r, "features"), "pending",
+                    contexts.computeIfAbsent(e, k -> context(store, k)), ""));
+        }
+        return out;
+    }
+
+    /** The lexical form of a bound literal, or empty when the variable is unbound. */
+    private static String text(QuerySolution r, String var) {
+        return r.get(var) == null ? "" : r.getLiteral(var).getLexicalForm();
+    }
+
     private static List<List<String>> dedupe(List<List<String>> rows) {
         Map<String, List<String>> byKey = new LinkedHashMap<>();
         for (List<String> r : rows) {
-            byKey.putIfAbsent(r.get(0) + " " + r.get(3), r);
+            byKey.putIfAbsent(r.get(COLUMNS.indexOf("entity")) + " " + r.get(COLUMNS.indexOf("qid")), r);
         }
         return new ArrayList<>(byKey.values());
     }

@@ -17,7 +17,7 @@ import org.apache.jena.rdf.model.RDFNode;
 
 /**
  * Reads candidate facts with standard SPARQL over Wikidata's RDF shape: {@code rdfs:label}/{@code skos:altLabel},
- * {@code wdt:} claims, {@code p:P39/ps:P39} with {@code pq:P580}/{@code pq:P582}, {@code wdt:P31/wdt:P279*}; never
+ * {@code schema:description}, {@code wdt:} claims, {@code p:P39/ps:P39} with {@code pq:P580}/{@code pq:P582}, {@code wdt:P31/wdt:P279*}; never
  * the proprietary label service. The same queries run on a local dataset and on a remote endpoint: the caller
  * gives the function that executes a query and returns its rows.
  */
@@ -32,6 +32,7 @@ final class SparqlFacts {
             PREFIX ps: <http://www.wikidata.org/prop/statement/>
             PREFIX pq: <http://www.wikidata.org/prop/qualifier/>
             PREFIX wikibase: <http://wikiba.se/ontology#>
+            PREFIX schema: <http://schema.org/>
             """;
 
     /** The classes a candidate's type is read from, through P31/P279*. */
@@ -61,6 +62,15 @@ final class SparqlFacts {
                 SELECT ?item ?name WHERE { ?item rdfs:label|skos:altLabel ?name
                   FILTER(LANG(?name) = "" || LANGMATCHES(LANG(?name), "en") || LANG(?name) = "mul") }""")) {
             items.computeIfAbsent(qid(r.get("item")), Builder::new).names.add(r.getLiteral("name").getLexicalForm());
+        }
+        for (QuerySolution r : run(values, """
+                SELECT ?item ?description WHERE { ?item schema:description ?description
+                  FILTER(LANGMATCHES(LANG(?description), "en") || LANG(?description) = "mul") }
+                ORDER BY ?item DESC(LANGMATCHES(LANG(?description), "en"))""")) {
+            Builder b = items.get(qid(r.get("item")));
+            if (b != null && b.description.isEmpty()) {
+                b.description = text(r.get("description"));
+            }
         }
         for (QuerySolution r : run(values, """
                 SELECT ?item ?cls WHERE { VALUES ?cls { %s } ?item wdt:P31/wdt:P279* ?cls }""".formatted(TYPE_CLASSES))) {
@@ -132,14 +142,16 @@ final class SparqlFacts {
         final List<Candidate.Position> positions = new ArrayList<>();
         final Map<String, List<Candidate.Item>> claims = new LinkedHashMap<>();
         int sitelinks;
+        /** The English description, else the {@code mul} one; empty when there is neither. */
+        String description = "";
 
         Builder(String qid) {
             this.qid = qid;
         }
 
         Candidate build(String method) {
-            return new Candidate(qid, List.copyOf(names), Set.copyOf(classes), List.copyOf(positions), Map.copyOf(claims),
-                    sitelinks, method);
+            return new Candidate(qid, List.copyOf(names), description, Set.copyOf(classes), List.copyOf(positions),
+                    Map.copyOf(claims), sitelinks, method);
         }
     }
 }

@@ -117,6 +117,8 @@ public final class NKG {
     public static final Property linkCandidate = property("linkCandidate");
     public static final Property candidateItem = property("candidateItem");
     public static final Property qid = property("qid");
+    public static final Property candidateLabel = property("candidateLabel");
+    public static final Property candidateDescription = property("candidateDescription");
     public static final Property linkScore = property("linkScore");
     public static final Property linkFeature = property("linkFeature");
     public static final Property linkMethod = property("linkMethod");

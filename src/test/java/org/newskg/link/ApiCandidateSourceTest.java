@@ -1,6 +1,7 @@
 package org.newskg.link;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The API backend against a real HTTP server on loopback that answers in the formats of Wikidata's
  * wbsearchentities and wbgetentities (written from the API documentation), including 429 with Retry-After,
- * a malformed body and a timeout.
+ * a malformed body and a timeout; and, through {@link WikidataApiFake}, the P279 class tree read level by level.
  */
 class ApiCandidateSourceTest {
 
@@ -73,7 +75,7 @@ class ApiCandidateSourceTest {
                 send(ex, 200, "{\"search\":[],\"success\":1}");
             } else if (q.contains("action=wbsearchentities")) {
                 send(ex, 200, q.contains("search=Maren Quist") ? SEARCH : "{\"search\":[],\"success\":1}");
-            } else if (q.contains("props=labels|aliases|claims|sitelinks")) {
+            } else if (q.contains("props=labels|descriptions|aliases|claims|sitelinks")) {
                 send(ex, 200, ENTITIES);
             } else if (q.contains("props=labels")) {
                 send(ex, 200, LABELS);
@@ -125,6 +127,81 @@ class ApiCandidateSourceTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** A place profile, for asking the scorer what it makes of a candidate's classes. */
+    static EntityProfile place(String name) {
+        return new EntityProfile("https://w3id.org/newskg/id/place/x", name, "Place", List.of(name), List.of(), List.of(),
+                Set.of(), Set.of(), Set.of("d1"));
+    }
+
+    @Test
+    void typeFollowsSubclassOfTransitivelyFetchingEachClassOnceAndCaching() throws Exception {
+        try (WikidataApiFake wd = new WikidataApiFake()) {
+            // town -> river port town -> port settlement -> human settlement -> geographic location -> (cycle) port settlement
+            wd.item("Q9201", "Tallbrook", "town in Norvia", List.of("Q9100001"), List.of())
+                    .item("Q9202", "Ada Kessel", "Norvian engineer", List.of("Q5"), List.of())
+                    .cls("Q5", "human", "Q215627").cls("Q215627", "person")
+                    .cls("Q9100001", "river port town", "Q9100002").cls("Q9100002", "port settlement", "Q486972")
+                    .cls("Q486972", "human settlement", "Q2221906").cls("Q2221906", "geographic location", "Q9100002");
+            Path cache = tmp.resolve("cache");
+            ApiCandidateSource src = new ApiCandidateSource(wd.api(), cache, "NewsKG-test/1.0 (t@example.org)", false);
+            Map<String, Candidate> facts = byQid(src.facts(List.of("Q9201", "Q9202")));
+
+            Candidate town = facts.get("Q9201");
+            assertEquals(Set.of("Q486972", "Q2221906"), town.classes());    // reached three and four P279 steps up
+            assertEquals(1.0, Scorer.type(place("Tallbrook"), town));
+            assertEquals("town in Norvia", town.description());
+            assertEquals(Set.of("Q5"), facts.get("Q9202").classes());
+            assertNull(Scorer.type(place("Ada Kessel"), facts.get("Q9202")));
+            // one level per request, several ids in one, and the cycle back to Q9100002 fetched nothing again
+            assertEquals(List.of("Q5|Q9100001", "Q215627|Q9100002", "Q486972", "Q2221906"), wd.ids("claims"));
+            assertEquals(6, src.requests(), wd.requests().toString());  // + the candidates and the labels
+            assertEquals(6, wd.requests().size());
+
+            int before = wd.requests().size();
+            ApiCandidateSource again = new ApiCandidateSource(wd.api(), cache, "NewsKG-test/1.0 (t@example.org)", false);
+            assertEquals(Set.of("Q486972", "Q2221906"), byQid(again.facts(List.of("Q9201", "Q9202"))).get("Q9201").classes());
+            assertEquals(0, again.requests());
+            assertEquals(before, wd.requests().size(), "the cache was not used");
+        }
+    }
+
+    @Test
+    void subclassStepsAreBoundedAndRequestsHoldAtMostFiftyIds() throws Exception {
+        try (WikidataApiFake wd = new WikidataApiFake()) {
+            // near: its class reaches human settlement in exactly MAX_SUBCLASS_DEPTH steps; far: in one more
+            chain(wd, "Q93000", ApiCandidateSource.MAX_SUBCLASS_DEPTH);
+            chain(wd, "Q94000", ApiCandidateSource.MAX_SUBCLASS_DEPTH + 1);
+            List<String> many = new java.util.ArrayList<>(List.of("Q930000"));
+            for (int i = 1; i <= 55; i++) {
+                many.add("Q95" + String.format("%04d", i));
+            }
+            wd.item("Q9301", "Near", "", many, List.of()).item("Q9401", "Far", "", List.of("Q940000"), List.of());
+            ApiCandidateSource src = new ApiCandidateSource(wd.api(), tmp.resolve("cache"), "NewsKG-test/1.0 (t@example.org)", false);
+            Map<String, Candidate> facts = byQid(src.facts(List.of("Q9301", "Q9401")));
+
+            assertEquals(Set.of("Q486972"), facts.get("Q9301").classes());
+            assertEquals(Set.of(), facts.get("Q9401").classes());
+            List<String> levels = wd.ids("claims");
+            assertTrue(levels.stream().allMatch(ids -> ids.split("\\|").length <= 50), levels.toString());
+            assertEquals(57, levels.get(0).split("\\|").length + levels.get(1).split("\\|").length, levels.toString());
+            assertEquals(2 + ApiCandidateSource.MAX_SUBCLASS_DEPTH - 1, levels.size(), levels.toString());
+        }
+    }
+
+    /** Classes {@code prefix}0 .. {@code prefix}(steps-1), each a subclass of the next, the last of human settlement. */
+    static void chain(WikidataApiFake wd, String prefix, int steps) {
+        for (int i = 0; i < steps; i++) {
+            wd.cls(prefix + i, "class " + prefix + i, i + 1 < steps ? prefix + (i + 1) : "Q486972");
+        }
+        wd.cls("Q486972", "human settlement");
+    }
+
+    static Map<String, Candidate> byQid(List<Candidate> candidates) {
+        Map<String, Candidate> out = new java.util.LinkedHashMap<>();
+        candidates.forEach(c -> out.put(c.qid(), c));
+        return out;
     }
 
     @Test

@@ -20,7 +20,7 @@ class ScorerTest {
     }
 
     static Candidate human(String qid, String name, List<Candidate.Position> positions, String citizenship) {
-        return new Candidate(qid, List.of(name), Set.of("Q5"), positions,
+        return new Candidate(qid, List.of(name), "", Set.of("Q5"), positions,
                 citizenship == null ? Map.of() : Map.of("P27", List.of(new Candidate.Item("Q30", citizenship))), 0, "test");
     }
 
@@ -34,7 +34,7 @@ class ScorerTest {
     @Test
     void aPersonIsNeverAPlaceAndNationalityContradictsCitizenship() {
         EntityProfile p = person(List.of("Georgia Lane"), List.of("British minister"), Set.of("United Kingdom"), null);
-        Candidate place = new Candidate("Q1", List.of("Georgia Lane"), Set.of("Q2221906"), List.of(), Map.of(), 0, "t");
+        Candidate place = new Candidate("Q1", List.of("Georgia Lane"), "", Set.of("Q2221906"), List.of(), Map.of(), 0, "t");
         assertNull(new Scorer().score(p, place, Set.of()));
         Scorer.Scored us = new Scorer().score(p, human("Q2", "Georgia Lane", List.of(), "United States of America"), Set.of());
         Scorer.Scored uk = new Scorer().score(p, human("Q3", "Georgia Lane", List.of(), "United Kingdom"), Set.of());
