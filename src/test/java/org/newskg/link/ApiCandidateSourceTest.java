@@ -26,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The API backend against a real HTTP server on loopback that answers in the formats of Wikidata's
  * wbsearchentities and wbgetentities (written from the API documentation), including 429 with Retry-After,
- * a malformed body and a timeout; and, through {@link WikidataApiFake}, the P279 class tree read level by level.
+ * a malformed body and a timeout; and, through {@link LoopbackWikidataApi}, the P279 class tree read level by level.
  */
 class ApiCandidateSourceTest {
 
@@ -137,7 +137,7 @@ class ApiCandidateSourceTest {
 
     @Test
     void typeFollowsSubclassOfTransitivelyFetchingEachClassOnceAndCaching() throws Exception {
-        try (WikidataApiFake wd = new WikidataApiFake()) {
+        try (LoopbackWikidataApi wd = new LoopbackWikidataApi()) {
             // town -> river port town -> port settlement -> human settlement -> geographic location -> (cycle) port settlement
             wd.item("Q9201", "Tallbrook", "town in Norvia", List.of("Q9100001"), List.of())
                     .item("Q9202", "Ada Kessel", "Norvian engineer", List.of("Q5"), List.of())
@@ -169,7 +169,7 @@ class ApiCandidateSourceTest {
 
     @Test
     void subclassStepsAreBoundedAndRequestsHoldAtMostFiftyIds() throws Exception {
-        try (WikidataApiFake wd = new WikidataApiFake()) {
+        try (LoopbackWikidataApi wd = new LoopbackWikidataApi()) {
             // near: its class reaches human settlement in exactly MAX_SUBCLASS_DEPTH steps; far: in one more
             chain(wd, "Q93000", ApiCandidateSource.MAX_SUBCLASS_DEPTH);
             chain(wd, "Q94000", ApiCandidateSource.MAX_SUBCLASS_DEPTH + 1);
@@ -191,7 +191,7 @@ class ApiCandidateSourceTest {
     }
 
     /** Classes {@code prefix}0 .. {@code prefix}(steps-1), each a subclass of the next, the last of human settlement. */
-    static void chain(WikidataApiFake wd, String prefix, int steps) {
+    static void chain(LoopbackWikidataApi wd, String prefix, int steps) {
         for (int i = 0; i < steps; i++) {
             wd.cls(prefix + i, "class " + prefix + i, i + 1 < steps ? prefix + (i + 1) : "Q486972");
         }

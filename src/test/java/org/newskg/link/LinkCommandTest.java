@@ -16,7 +16,7 @@ import org.newskg.cli.Cli;
 
 /**
  * {@code newskg link} end to end through the CLI, on articles written here: {@code --kb} with a Wikidata-shaped KB,
- * and {@code --api} against {@link WikidataApiFake} on loopback.
+ * and {@code --api} against {@link LoopbackWikidataApi} on loopback.
  */
 class LinkCommandTest {
 
@@ -128,7 +128,7 @@ class LinkCommandTest {
     void linksThroughTheWikidataApiEndToEnd() throws Exception {
         Path db = build(article("2024-03-04", "Mayor Ilse Varnhout said on Monday that the ferry terminal in the town of Korsvik "
                 + "would open in May. Varnhout thanked the Korsvik Ferry Company for its patience."));
-        try (WikidataApiFake wd = new WikidataApiFake()) {
+        try (LoopbackWikidataApi wd = new LoopbackWikidataApi()) {
             wd.item("Q9502", "Korsvik", "port town in Norvia", List.of("Q9100001"), List.of())
                     .cls("Q9100001", "river port town", "Q9100002").cls("Q9100002", "port settlement", "Q486972")
                     .cls("Q486972", "human settlement", "Q2221906").cls("Q2221906", "geographic location")

@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
  * from items a test declares. {@code wbgetentities} honours {@code ids=Q1|Q2} and {@code props}, and answers an
  * unknown id with {@code "missing"}, as Wikidata does. Every request is recorded with its decoded parameters.
  */
-final class WikidataApiFake implements AutoCloseable {
+final class LoopbackWikidataApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,25 +36,25 @@ final class WikidataApiFake implements AutoCloseable {
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
 
-    WikidataApiFake() throws IOException {
+    LoopbackWikidataApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/w/api.php", this::answer);
         server.start();
     }
 
     /** Declares an item. */
-    WikidataApiFake item(String qid, String label, String description, List<String> instanceOf, List<String> subclassOf) {
+    LoopbackWikidataApi item(String qid, String label, String description, List<String> instanceOf, List<String> subclassOf) {
         items.put(qid, new Item(qid, label, description, instanceOf, subclassOf));
         return this;
     }
 
     /** Declares a class: an item with a label and P279 superclasses only. */
-    WikidataApiFake cls(String qid, String label, String... subclassOf) {
+    LoopbackWikidataApi cls(String qid, String label, String... subclassOf) {
         return item(qid, label, "", List.of(), List.of(subclassOf));
     }
 
     /** What {@code wbsearchentities} finds for an exact name in {@code en}. */
-    WikidataApiFake search(String name, String... qids) {
+    LoopbackWikidataApi search(String name, String... qids) {
         searches.put(name, List.of(qids));
         return this;
     }
