@@ -23,6 +23,9 @@ final class ServeCommand implements Callable<Integer> {
     StoreOption store;
     @Option(names = "--port", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
+    @Option(names = "--localhost", description = "Listen on the loopback interface only, so that only this machine can "
+            + "connect (default: every interface, read-only).")
+    boolean localhostOnly;
     @Option(names = "--update-password-env", paramLabel = "VAR",
             description = "Enable SPARQL Update and Graph Store writes for user 'admin' with the password in this "
                     + "environment variable (off by default).")
@@ -56,7 +59,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         try (Store db = store.openOrCreate()) {
-            Server server = Server.builder().store(db).port(port).updatePassword(password)
+            Server server = Server.builder().store(db).port(port).localhostOnly(localhostOnly).updatePassword(password)
                     .queryTimeout(java.time.Duration.ofSeconds(timeoutSeconds)).maxResultRows(maxRows)
                     .maxRequestBytes(maxRequestBytes).build();
             server.start();

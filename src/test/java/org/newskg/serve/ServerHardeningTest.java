@@ -189,6 +189,35 @@ public class ServerHardeningTest {
     }
 
     @Test
+    void localhostOnlyServerCannotBeReachedFromTheNetworkInterface() throws Exception {
+        java.net.InetAddress external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(i -> { try { return i.isUp() && !i.isLoopback(); } catch (java.net.SocketException e) { return false; } })
+                .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(external != null, "this machine has no network interface besides loopback");
+        for (boolean localhostOnly : new boolean[] {true, false}) {
+            Server server = Server.builder().store(store).port(0).localhostOnly(localhostOnly).build().start();
+            try {
+                assertTrue(reachable(java.net.InetAddress.getLoopbackAddress(), server.port()), "loopback");
+                // the same server, asked on the machine's network address: refused when it listens on loopback only
+                assertEquals(!localhostOnly, reachable(external, server.port()),
+                        (localhostOnly ? "--localhost" : "the default") + " server on " + external.getHostAddress());
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    private static boolean reachable(java.net.InetAddress address, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address, port), 2_000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
     void resultsAreCappedAtTheConfiguredRows() throws Exception {
         Server server = Server.builder().store(store).port(0).maxResultRows(7).build().start();
         try {
