@@ -249,7 +249,10 @@ public final class Benchmark {
                 fresh[0], fresh[1], replace[0], replace[1], stored, queries);
     }
 
-    /** One build as {@code newskg build} does it: all cores extracting, one transaction per document, compaction at the end. */
+    /**
+     * One build as {@code newskg build} does it: all cores extracting, batches of documents per transaction into a fresh
+     * store and one transaction per document into a store that holds documents, compaction at the end.
+     */
     private double[] build(DocumentReader reader, List<String> inputs, Path db, String label, int documents, long tokens,
                            long bytes, List<Pass> passes) {
         resetPeaks();
@@ -257,7 +260,7 @@ public final class Benchmark {
         long[] loadNanos = {0};
         double compact;
         try (Store store = Store.open(db)) {
-            Loader loader = new Loader(store, 1);
+            Loader loader = new Loader(store, Loader.batchSizeFor(store));
             new ExtractionRun(new Extractor(), options.threads).run(reader, inputs, graph -> {
                 long t = System.nanoTime();
                 loader.load(graph.name(), graph.quads());

@@ -1,5 +1,7 @@
 package org.newskg.cli;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Callable;
 
 import org.newskg.rdf.ExtractionRun;
@@ -14,16 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code newskg build INPUT... [--db DIR]}: extract documents and load each into its own named graph. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Extract every document and load it into the TDB2 store, one transaction per document: loading "
+        description = "Extract every document and load it into the TDB2 store, never half a document: loading "
                 + "a document again swaps its graph for the new one, and a bad document leaves no trace.")
 final class BuildCommand implements Callable<Integer> {
-
-    /**
-     * Documents per write transaction. One, so that a crash leaves the store exactly as it was
-     * before the document being written; the loader compacts at the end to drop what the many
-     * commits left behind.
-     */
-    private static final int BATCH = 1;
 
     @Mixin
     InputOptions input;
@@ -48,10 +43,18 @@ final class BuildCommand implements Callable<Integer> {
         Progress progress = new Progress(err, progressLines);
         try (Store db = store.openOrCreate()) {
             ExtractionRun.Summary s;
-            try (Loader loader = new Loader(db, BATCH)) {
+            int batch = Loader.batchSizeFor(db);
+            // the sources of the documents loaded and not yet reported, in load order: a commit reports its documents
+            Deque<String> uncommitted = new ArrayDeque<>();
+            try (Loader loader = new Loader(db, batch, names -> names.forEach(n -> progress.step(uncommitted.poll())))) {
                 s = input.run().run(input.reader(), input.inputs, graph -> {
-                    loader.load(graph.name(), graph.quads());
-                    progress.step(graph.document().source());   // BATCH is 1: load has committed the document
+                    uncommitted.add(graph.document().source());
+                    try {
+                        loader.load(graph.name(), graph.quads());
+                    } catch (RuntimeException e) {
+                        uncommitted.pollLast();    // not written: reported as a problem, never as committed
+                        throw e;
+                    }
                 }, input.problems(err));
             }
             progress.finish();

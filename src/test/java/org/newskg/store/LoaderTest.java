@@ -92,4 +92,59 @@ class LoaderTest {
             assertTrue(e.getMessage().contains("0"), e.getMessage());
         }
     }
+
+    @Test
+    void eachCommitReportsItsDocumentsInLoadOrderOnceDurable() {
+        List<List<String>> reports = new ArrayList<>();
+        try (Store store = Store.open(dir.resolve("reported"))) {
+            try (Loader loader = new Loader(store, 3, names -> {
+                // reported after the commit: another reader already sees every one of them
+                names.forEach(n -> assertTrue(store.hasDocument(n), "reported before it was durable: " + n));
+                reports.add(names.stream().map(n -> n.getURI().substring(n.getURI().lastIndexOf('/') + 1)).toList());
+            })) {
+                for (int d = 0; d < 7; d++) {
+                    Node g = NodeFactory.createURI("https://example.org/doc/" + d);
+                    loader.load(g, document(g, 0, 5));
+                }
+                assertEquals(List.of(List.of("0", "1", "2"), List.of("3", "4", "5")), reports, "the seventh waits for close");
+            }
+        }
+        assertEquals(List.of(List.of("0", "1", "2"), List.of("3", "4", "5"), List.of("6")), reports);
+    }
+
+    @Test
+    void aDocumentThatCannotBeWrittenDoesNotTakeTheOthersOfItsBatchWithIt() {
+        // a variable cannot be stored: TDB2 fails while writing, and the store aborts the whole batch transaction
+        List<String> reported = new ArrayList<>();
+        try (Store store = Store.open(dir.resolve("abort"))) {
+            try (Loader loader = new Loader(store, 10, names -> names.forEach(n -> reported.add(n.getURI())))) {
+                for (int d = 0; d < 6; d++) {
+                    Node g = NodeFactory.createURI("https://example.org/doc/" + d);
+                    List<Quad> quads = document(g, 0, 5);
+                    if (d == 3) {
+                        quads.add(Quad.create(g, g, NodeFactory.createURI("urn:example:p"), org.apache.jena.sparql.core.Var.alloc("x")));
+                        assertThrows(StoreException.class, () -> loader.load(g, quads));
+                    } else {
+                        loader.load(g, quads);
+                    }
+                }
+            }
+            assertEquals(5, store.documentCount(), "the documents before and after the bad one are all stored");
+            assertTrue(!store.hasDocument(NodeFactory.createURI("https://example.org/doc/3")), "nothing of the bad one");
+            assertEquals(List.of("https://example.org/doc/0", "https://example.org/doc/1", "https://example.org/doc/2",
+                    "https://example.org/doc/4", "https://example.org/doc/5"), reported);
+            long quads = Txn.calculateRead(store.dataset(), () -> Iter.count(store.dataset().find()));
+            assertEquals(5 * 6, quads, "each stored once");
+        }
+    }
+
+    @Test
+    void aFreshStoreIsLoadedInBatchesAndOneHoldingDocumentsOneByOne() {
+        try (Store store = Store.open(dir.resolve("policy"))) {
+            assertEquals(Loader.FRESH_BATCH, Loader.batchSizeFor(store));
+            Node g = NodeFactory.createURI("https://example.org/doc/0");
+            store.replaceDocument(g, document(g, 0, 1));
+            assertEquals(Loader.INCREMENTAL_BATCH, Loader.batchSizeFor(store));
+        }
+    }
 }
