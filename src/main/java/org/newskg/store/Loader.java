@@ -39,6 +39,17 @@ public final class Loader implements AutoCloseable {
      */
     public static final int INCREMENTAL_BATCH = 1;
 
+    /**
+     * A load compacts the store between batches once its files have grown to this many times their size after the
+     * last compaction. Every commit leaves the index blocks it replaced on disk until a compaction: without one along
+     * the way, a first build of 9,152 PolNeAR articles had left 26 GB of files for well under 5 GB of data, and the
+     * growth per document was still rising. Compacting at a fixed growth factor bounds the waste to that factor, at
+     * a cost that grows with the data, not with the number of commits.
+     */
+    static final double GROWTH_BEFORE_COMPACTION = 4.0;
+    /** Below this size the store is only compacted at the end of a load. */
+    static final long MIN_BYTES_BEFORE_COMPACTION = 1L << 30;
+
     /** A document of the batch under way, kept until the batch commits. */
     private record Pending(Node graphName, List<Quad> quads) {
     }
@@ -47,8 +58,12 @@ public final class Loader implements AutoCloseable {
     private final int batchSize;
     private final Consumer<List<Node>> committed;
     private final List<Pending> pending = new ArrayList<>();
+    private final double growthBeforeCompaction;
+    private final long minBytesBeforeCompaction;
     private Store.Batch batch;
     private boolean loadedAny;
+    private long bytesAfterCompaction;
+    private int compactions;
 
     public Loader(Store store, int batchSize) {
         this(store, batchSize, names -> { });
@@ -64,12 +79,24 @@ public final class Loader implements AutoCloseable {
      * they were loaded, once the commit has returned.
      */
     public Loader(Store store, int batchSize, Consumer<List<Node>> committed) {
+        this(store, batchSize, committed, GROWTH_BEFORE_COMPACTION, MIN_BYTES_BEFORE_COMPACTION);
+    }
+
+    Loader(Store store, int batchSize, Consumer<List<Node>> committed, double growthBeforeCompaction, long minBytesBeforeCompaction) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
         this.store = store;
         this.batchSize = batchSize;
         this.committed = committed;
+        this.growthBeforeCompaction = growthBeforeCompaction;
+        this.minBytesBeforeCompaction = minBytesBeforeCompaction;
+        this.bytesAfterCompaction = store.diskBytes();
+    }
+
+    /** How often this load has compacted the store so far, the final compaction of {@link #close()} included. */
+    public int compactions() {
+        return compactions;
     }
 
     /**
@@ -114,6 +141,23 @@ public final class Loader implements AutoCloseable {
             List<Node> names = pending.stream().map(Pending::graphName).toList();
             pending.clear();
             committed.accept(names);
+            compactIfGrown();
+        }
+    }
+
+    private void compactIfGrown() {
+        long bytes = store.diskBytes();
+        if (bytes > minBytesBeforeCompaction && bytes > growthBeforeCompaction * bytesAfterCompaction) {
+            compact();
+        }
+    }
+
+    private void compact() {
+        store.compact();
+        compactions++;
+        long after = store.diskBytes();
+        if (after > 0) {
+            bytesAfterCompaction = after;
         }
     }
 
@@ -122,7 +166,7 @@ public final class Loader implements AutoCloseable {
     public void close() {
         commit();
         if (loadedAny) {
-            store.compact();
+            compact();
         }
     }
 }

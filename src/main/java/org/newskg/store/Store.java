@@ -205,6 +205,16 @@ public final class Store implements AutoCloseable {
         DatabaseMgr.compact(dataset, true);
     }
 
+    /** The bytes of the store's files on disk (their lengths), compacted or not. */
+    public long diskBytes() {
+        checkOpen();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(directory)) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return 0;     // a file went away while walking (a compaction deleting the old generation): no figure this time
+        }
+    }
+
     /** Releases the database files; the directory can then be opened again, by this or another process. */
     @Override
     public void close() {

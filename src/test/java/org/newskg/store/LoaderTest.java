@@ -147,4 +147,32 @@ class LoaderTest {
             assertEquals(Loader.INCREMENTAL_BATCH, Loader.batchSizeFor(store));
         }
     }
+
+    @Test
+    void aLongLoadCompactsAlongTheWayOnceTheFilesHaveGrownAndLosesNothing() throws IOException {
+        Path db = dir.resolve("growing");
+        try (Store store = Store.open(db)) {
+            // thresholds scaled down from the defaults so that a small load shows the behaviour: compact whenever the
+            // files are 1.5 times their size after the last compaction
+            Loader loader = new Loader(store, 1, names -> { }, 1.5, 0);
+            long peak = 0;
+            for (int d = 0; d < 300; d++) {
+                Node g = NodeFactory.createURI("https://example.org/doc/" + d);
+                loader.load(g, document(g, 0, 300));
+                peak = Math.max(peak, bytes(db));
+            }
+            int along = loader.compactions();
+            loader.close();
+            assertTrue(along >= 2, "compactions during the load: " + along);
+            assertEquals(along + 1, loader.compactions(), "and one at the end");
+            assertEquals(300, store.documentCount());
+            long quads = Txn.calculateRead(store.dataset(), () -> Iter.count(store.dataset().find()));
+            assertEquals(300 * 301, quads, "every document once, whole");
+            try (Stream<Path> data = Files.list(db)) {
+                assertEquals(1, data.filter(p -> p.getFileName().toString().startsWith("Data-")).count(), "old generations deleted");
+            }
+            System.out.printf("loader: %d compactions along the way, peak %d MB on disk, %d MB at the end%n",
+                    along, peak >> 20, bytes(db) >> 20);
+        }
+    }
 }
