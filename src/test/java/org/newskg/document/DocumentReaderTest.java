@@ -18,12 +18,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DocumentReaderTest {
+public class DocumentReaderTest {
 
     /** Collects what the reader delivers; problems are kept, not thrown. */
-    static final class Collected implements DocumentSink {
-        final List<SourceDocument> documents = new ArrayList<>();
-        final List<InputProblem> problems = new ArrayList<>();
+    public static final class Collected implements DocumentSink {
+        public final List<SourceDocument> documents = new ArrayList<>();
+        public final List<InputProblem> problems = new ArrayList<>();
 
         @Override
         public void document(SourceDocument doc) {

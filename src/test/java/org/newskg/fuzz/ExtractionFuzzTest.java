@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.newskg.document.DocumentMetadata;
 import org.newskg.document.DocumentReader;
-import org.newskg.document.DocumentSink;
+import org.newskg.document.DocumentReaderTest;
 import org.newskg.document.InputProblem;
 import org.newskg.document.SourceDocument;
 import org.newskg.extract.Analysis;
@@ -57,19 +56,10 @@ class ExtractionFuzzTest {
         byte[] bytes = data.consumeRemainingAsBytes();
         Path file = dir().resolve("input" + kind);
         Files.write(file, bytes);
-        List<SourceDocument> documents = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
-        new DocumentReader(1 << 16).read(List.of(file.toString()), new DocumentSink() {
-            @Override
-            public void document(SourceDocument doc) {
-                documents.add(doc);
-            }
-
-            @Override
-            public void problem(InputProblem problem) {
-                problems.add(problem);
-            }
-        });
+        DocumentReaderTest.Collected collected = new DocumentReaderTest.Collected();
+        new DocumentReader(1 << 16).read(List.of(file.toString()), collected);
+        List<SourceDocument> documents = collected.documents;
+        List<InputProblem> problems = collected.problems;
         for (InputProblem p : problems) {
             assertTrue(p.toString().matches("(?s)NKG-E\\d{3} .*"), p.toString());
         }
