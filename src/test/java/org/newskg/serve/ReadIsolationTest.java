@@ -35,6 +35,9 @@ import org.newskg.store.Store;
  */
 class ReadIsolationTest {
 
+    private static final int MIN_REPLACEMENTS = 50;
+    private static final int MIN_READS = 100;
+
     @TempDir
     Path dir;
 
@@ -66,9 +69,11 @@ class ReadIsolationTest {
                 AtomicInteger httpReads = new AtomicInteger();
                 ConcurrentLinkedQueue<String> mixtures = new ConcurrentLinkedQueue<>();
                 Thread writer = new Thread(() -> {
-                    // until each kind of reader has read often enough (or 60 s, which the assertions below then report)
+                    // until there have been enough replacements and each kind of reader has read often enough (or 60 s,
+                    // which the assertions below then report): how fast writes go against reads depends on the machine
                     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                    while (System.nanoTime() < until && (localReads.get() < 100 || httpReads.get() < 100)) {
+                    while (System.nanoTime() < until
+                            && (replacements.get() < MIN_REPLACEMENTS || localReads.get() < MIN_READS || httpReads.get() < MIN_READS)) {
                         store.replaceDocument(doc, replacements.getAndIncrement() % 2 == 0 ? v2 : v1);
                     }
                     writing.set(false);
@@ -99,8 +104,8 @@ class ReadIsolationTest {
                     t.join();
                 }
                 assertTrue(mixtures.isEmpty(), mixtures.size() + " readings matched neither version, the first:\n" + mixtures.peek());
-                assertTrue(replacements.get() > 20, "replacements: " + replacements.get());
-                assertTrue(localReads.get() >= 100 && httpReads.get() >= 100,
+                assertTrue(replacements.get() >= MIN_REPLACEMENTS, "replacements: " + replacements.get());
+                assertTrue(localReads.get() >= MIN_READS && httpReads.get() >= MIN_READS,
                         "readings: " + localReads.get() + " in process, " + httpReads.get() + " over HTTP");
                 System.out.printf("read isolation: %d replacements, %d in-process and %d HTTP readings, none mixed%n",
                         replacements.get(), localReads.get(), httpReads.get());
