@@ -19,8 +19,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "Prints a Markdown table.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "CORPUS", description = "A file or folder of articles.")
+    @Parameters(paramLabel = "CORPUS", arity = "0..1", description = "A file or folder of articles.")
     Path corpus;
+
+    @Option(names = "--queries-on", paramLabel = "DIR",
+            description = "Only time the canned queries, on the existing store in DIR (no CORPUS).")
+    Path queriesOn;
 
     @Option(names = "--copies", paramLabel = "N", defaultValue = "1",
             description = "Replicate the corpus N times, each copy a distinct document (default: ${DEFAULT-VALUE}).")
@@ -44,17 +48,31 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        java.util.function.Consumer<String> log = line -> {
+            err.println("newskg bench: " + line);
+            err.flush();
+        };
+        if (queriesOn != null) {
+            if (corpus != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--queries-on takes no CORPUS");
+            }
+            try (org.newskg.store.Store store = new StoreOption(queriesOn).openExisting()) {
+                spec.commandLine().getOut().print(Benchmark.queryTable(Benchmark.queries(store, Math.max(1, queryRuns), log)));
+            }
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        if (corpus == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a CORPUS (or --queries-on DIR) is required");
+        }
         Benchmark.Options options;
         try {
             options = new Benchmark.Options(corpus, copies, threads, queryRuns, db);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        java.io.PrintWriter err = spec.commandLine().getErr();
-        Benchmark.Report report = new Benchmark(options, line -> {
-            err.println("newskg bench: " + line);
-            err.flush();
-        }).run();
+        Benchmark.Report report = new Benchmark(options, log).run();
         spec.commandLine().getOut().print(report.markdown());
         spec.commandLine().getOut().flush();
         return 0;

@@ -33,6 +33,11 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--columns", paramLabel = "NAME,...", split = ",",
             description = "Print only these columns, in this order (default: all).")
     List<String> columns = List.of();
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "-1",
+            description = "At most N rows (default: all). A query sorted by document first is then read document by document.")
+    long limit;
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N rows (default: 0).")
+    long offset;
     @Mixin
     StoreOption store;
     @Spec
@@ -59,9 +64,12 @@ final class QueryCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "no canned query '" + name + "'; newskg query --list shows them");
         }
+        if (offset < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--offset must be 0 or more, not " + offset);
+        }
         try (Store db = store.openExisting()) {
             out.flush();
-            queries.run(name, params, db.dataset(), format, main.out, columns);
+            queries.run(name, params, db.dataset(), format, main.out, columns, new CannedQueries.Page(offset, limit));
             main.out.flush();
         }
         return 0;

@@ -14,6 +14,14 @@ final class StoreOption {
             description = "TDB2 store directory (default: ${DEFAULT-VALUE}).")
     Path db;
 
+    StoreOption() {
+    }
+
+    /** The option as given elsewhere (e.g. {@code bench --queries-on DIR}). */
+    StoreOption(Path db) {
+        this.db = db;
+    }
+
     /** The file {@code serve} keeps in the store directory while it serves it: its process id and its address. */
     static final String SERVE_FILE = "newskg-serve.txt";
 

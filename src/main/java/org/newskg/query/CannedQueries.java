@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.apache.jena.atlas.iterator.Iter;
@@ -124,20 +125,87 @@ public final class CannedQueries {
      */
     public void run(String name, Map<String, String> params, DatasetGraph dataset, ResultFormat format, OutputStream out,
                     List<String> columns) {
+        run(name, params, dataset, format, out, columns, Page.ALL);
+    }
+
+    /**
+     * As {@link #run(String, Map, DatasetGraph, ResultFormat, OutputStream, List)}, for one page of the rows: the
+     * same rows as the query with that {@code OFFSET} and {@code LIMIT}. A query sorted by source and document
+     * first is then run document by document, so a page costs what its documents cost ({@link DocumentPager}).
+     */
+    public void run(String name, Map<String, String> params, DatasetGraph dataset, ResultFormat format, OutputStream out,
+                    List<String> columns, Page page) {
+        run(name, params, dataset, format, out, columns, page, 0);
+    }
+
+    /**
+     * As {@link #run(String, Map, DatasetGraph, ResultFormat, OutputStream, List, Page)}, each SPARQL execution
+     * cancelled after {@code timeoutMillis} (none when 0 or less), for a server.
+     *
+     * @throws org.apache.jena.query.QueryCancelledException when an execution runs out of time
+     */
+    public void run(String name, Map<String, String> params, DatasetGraph dataset, ResultFormat format, OutputStream out,
+                    List<String> columns, Page page, long timeoutMillis) {
         Objects.requireNonNull(dataset, "dataset");
-        execute(name, params, format, out, () -> local(dataset), dataset, columns);
+        Objects.requireNonNull(page, "page");
+        CannedQuery query = get(name);
+        Binding binding = query.bind(params);
+        List<Var> projection = projection(query, columns);
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        // the rows are read lazily while written, so the whole write happens inside the read transaction
+        Txn.executeRead(dataset, () -> {
+            try (Rows rows = localRows(query, binding, dataset, page, builder(dataset, timeoutMillis))) {
+                write(project(rows.rows(), projection), format, out, tablePrefixes(query));
+            }
+        });
+    }
+
+    /** Which rows of a query's answer to give: from {@code offset} on, at most {@code limit} (all when negative). */
+    public record Page(long offset, long limit) {
+
+        /** Every row. */
+        public static final Page ALL = new Page(0, -1);
+
+        public Page {
+            if (offset < 0) {
+                throw new IllegalArgumentException("A page cannot start before the first row: offset " + offset);
+            }
+        }
+
+        /** The first {@code limit} rows (all when negative). */
+        public static Page first(long limit) {
+            return new Page(0, limit);
+        }
     }
 
     /** Runs a query on a remote SPARQL endpoint (e.g. {@code http://localhost:3030/newskg/sparql}) and writes the results to {@code out}. */
     public void run(String name, Map<String, String> params, String endpoint, ResultFormat format, OutputStream out) {
         Objects.requireNonNull(endpoint, "endpoint");
-        execute(name, params, format, out, () -> QueryExecHTTP.service(endpoint), null, List.of());
+        CannedQuery query = get(name);
+        Binding binding = query.bind(params);
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        try (QueryExec exec = QueryExecHTTP.service(endpoint).query(query.query().cloneQuery()).substitution(binding).build()) {
+            write(exec.select(), format, out, tablePrefixes(query));
+        }
     }
 
     /** Runs a query on a local dataset and returns all its rows, for code that wants the values. */
     public RowSetRewindable select(String name, Map<String, String> params, DatasetGraph dataset) {
+        return select(name, params, dataset, Page.ALL);
+    }
+
+    /** Runs a query on a local dataset and returns one page of its rows (see {@link Page}). */
+    public RowSetRewindable select(String name, Map<String, String> params, DatasetGraph dataset, Page page) {
         Objects.requireNonNull(dataset, "dataset");
-        return Txn.calculateRead(dataset, () -> select(get(name), params, local(dataset)));
+        CannedQuery query = get(name);
+        Binding binding = query.bind(params);
+        return Txn.calculateRead(dataset, () -> {
+            try (Rows rows = localRows(query, binding, dataset, page)) {
+                return rows.rows().rewindable();
+            }
+        });
     }
 
     /**
@@ -145,18 +213,64 @@ public final class CannedQueries {
      * how many rows it gave, reading each one; for timing a query the way a client would page it.
      */
     public long count(String name, Map<String, String> params, DatasetGraph dataset, long limit) {
+        return count(name, params, dataset, limit, 0);
+    }
+
+    /**
+     * As {@link #count(String, Map, DatasetGraph, long)}, each SPARQL execution cancelled after {@code timeoutMillis}
+     * (none when 0 or less): a paged query may run several.
+     *
+     * @throws org.apache.jena.query.QueryCancelledException when an execution runs out of time
+     */
+    public long count(String name, Map<String, String> params, DatasetGraph dataset, long limit, long timeoutMillis) {
         Objects.requireNonNull(dataset, "dataset");
         CannedQuery query = get(name);
         Binding binding = query.bind(params);
-        Query q = query.query().cloneQuery();
-        if (limit >= 0) {
-            q.setLimit(limit);
-        }
         return Txn.calculateRead(dataset, () -> {
-            try (QueryExec exec = local(dataset).query(q).substitution(binding).build()) {
-                return Iter.count(exec.select());
+            try (Rows rows = localRows(query, binding, dataset, Page.first(limit), builder(dataset, timeoutMillis))) {
+                return Iter.count(rows.rows());
             }
         });
+    }
+
+    /**
+     * One page of a query's rows on a local dataset, inside the caller's read transaction: by document where
+     * {@link DocumentPager} covers the query, else the query as written with that {@code OFFSET} and {@code LIMIT}.
+     */
+    private static Rows localRows(CannedQuery query, Binding binding, DatasetGraph dataset, Page page) {
+        return localRows(query, binding, dataset, page, () -> local(dataset));
+    }
+
+    private static Rows localRows(CannedQuery query, Binding binding, DatasetGraph dataset, Page page,
+                                  Supplier<QueryExecBuilder> builder) {
+        Query q = query.query().cloneQuery();
+        if (page.limit() == 0) {
+            // no rows by definition; ARQ 5.6.0 fails on LIMIT 0 over a hash join (NullPointerException closing it)
+            return new Rows(RowSetStream.create(q.getProjectVars(), java.util.Collections.emptyIterator()), null);
+        }
+        Optional<List<Binding>> paged = DocumentPager.rows(query.query(), binding, dataset, page.offset(), page.limit(),
+                builder);
+        if (paged.isPresent()) {
+            return new Rows(DocumentPager.rowSet(q, paged.get()), null);
+        }
+        if (page.limit() >= 0) {
+            q.setLimit(page.limit());
+        }
+        if (page.offset() > 0) {
+            q.setOffset(page.offset());
+        }
+        QueryExec exec = builder.get().query(q).substitution(binding).build();
+        return new Rows(exec.select(), exec);
+    }
+
+    /** Rows, and the execution to close once they are read (none for rows already in memory). */
+    private record Rows(RowSet rows, QueryExec exec) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (exec != null) {
+                exec.close();
+            }
+        }
     }
 
     /** Runs a query on a remote SPARQL endpoint and returns all its rows. */
@@ -172,6 +286,13 @@ public final class CannedQueries {
         }
     }
 
+    /** Query builders on a local dataset, with a timeout when {@code timeoutMillis} is above 0. */
+    private static Supplier<QueryExecBuilder> builder(DatasetGraph dataset, long timeoutMillis) {
+        return timeoutMillis > 0
+                ? () -> local(dataset).timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS)
+                : () -> local(dataset);
+    }
+
     /** Call inside a read transaction on {@code dataset}. */
     private static QueryExecBuilder local(DatasetGraph dataset) {
         if (TDBInternal.isTDB2(dataset)) {
@@ -183,28 +304,11 @@ public final class CannedQueries {
         return QueryExec.dataset(view);
     }
 
-    private void execute(String name, Map<String, String> params, ResultFormat format, OutputStream out,
-                         Supplier<QueryExecBuilder> target, DatasetGraph transactional, List<String> columns) {
-        CannedQuery query = get(name);
-        Binding binding = query.bind(params);
-        List<Var> projection = projection(query, columns);
-        Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(out, "out");
-        Runnable run = () -> {
-            try (QueryExec exec = target.get().query(query.query().cloneQuery()).substitution(binding).build()) {
-                RowSet rows = exec.select();
-                if (!projection.isEmpty()) {
-                    rows = RowSetStream.create(projection, Iter.map(rows, row -> new BindingProject(projection, row)));
-                }
-                write(rows, format, out, tablePrefixes(query));
-            }
-        };
-        if (transactional == null) {
-            run.run();
-        } else {
-            // the rows are read lazily while written, so the whole write happens inside the read transaction
-            Txn.executeRead(transactional, run);
+    private static RowSet project(RowSet rows, List<Var> projection) {
+        if (projection.isEmpty()) {
+            return rows;
         }
+        return RowSetStream.create(projection, Iter.map(rows, row -> new BindingProject(projection, row)));
     }
 
     private static List<Var> projection(CannedQuery query, List<String> columns) {

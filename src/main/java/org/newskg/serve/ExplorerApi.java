@@ -42,12 +42,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <li>{@code /api/statement?id=IRI}: a statement with its document text and the offsets (code points) of the
  *     content, the speaker mention and the cue, plus the extractor and confidence;</li>
  * <li>{@code /api/queries}: the canned queries, for the SPARQL editor.</li>
+ * <li>{@code /api/query/NAME?PARAM=VALUE&limit=&offset=}: one page of a canned query's rows (default 100, at most
+ *     {@value #MAX_PAGE}) as SPARQL JSON results, the same rows as the query with that {@code OFFSET} and {@code LIMIT};
+ *     the queries sorted by document are read document by document, which makes a first page fast on a large store.</li>
  * </ul>
  */
 final class ExplorerApi {
 
     static final int MAX_NODES = 5000;
     static final int MAX_STATEMENTS = 2000;
+    static final int MAX_PAGE = 10_000;
+    static final int DEFAULT_PAGE = 100;
 
     private static final String PREFIXES = """
             PREFIX nkg:    <https://w3id.org/newskg/ontology#>
@@ -97,13 +102,21 @@ final class ExplorerApi {
             } LIMIT 1""";
 
     private final DatasetGraph dataset;
+    private final long timeoutMillis;
+    private final CannedQueries canned = CannedQueries.fromClasspath();
     private final ObjectMapper json = new ObjectMapper();
 
-    ExplorerApi(DatasetGraph dataset) {
+    /** The API on {@code dataset}; a canned query's executions are cancelled after {@code timeoutMillis} (none when 0). */
+    ExplorerApi(DatasetGraph dataset, long timeoutMillis) {
         this.dataset = dataset;
+        this.timeoutMillis = timeoutMillis;
     }
 
     void handle(String endpoint, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (endpoint.startsWith("query/")) {
+            canned(endpoint.substring("query/".length()), request, response);
+            return;
+        }
         Object body;
         try {
             body = switch (endpoint) {
@@ -281,6 +294,53 @@ final class ExplorerApi {
             out.putAll(rows.get(0));
             return out;
         });
+    }
+
+    /** One page of a canned query, as SPARQL JSON results; 400 for a bad parameter, 503 when it runs out of time. */
+    private void canned(String name, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!canned.names().contains(name)) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No canned query '" + name + "'; /api/queries lists them");
+            return;
+        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        try {
+            long limit = count(request, "limit", DEFAULT_PAGE, 0, MAX_PAGE);
+            long offset = count(request, "offset", 0, 0, Long.MAX_VALUE);
+            Map<String, String> params = new LinkedHashMap<>();
+            request.getParameterMap().forEach((k, v) -> {
+                if (!k.equals("limit") && !k.equals("offset") && v.length > 0) {
+                    params.put(k, v[0]);
+                }
+            });
+            canned.run(name, params, dataset, org.newskg.query.ResultFormat.JSON, body, List.of(),
+                    new CannedQueries.Page(offset, limit), timeoutMillis);
+        } catch (IllegalArgumentException e) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        } catch (org.apache.jena.query.QueryCancelledException e) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "Query " + name + " ran out of time (" + timeoutMillis + " ms)");
+            return;
+        }
+        response.setContentType("application/sparql-results+json; charset=utf-8");
+        response.setHeader("Cache-Control", "no-cache");
+        body.writeTo(response.getOutputStream());
+    }
+
+    private static long count(HttpServletRequest request, String name, long dflt, long min, long max) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) {
+            return dflt;
+        }
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Bad parameter " + name + "='" + value + "': a whole number from " + min + " to " + max);
     }
 
     /** The canned queries: name, what each answers, and its text as written in {@code queries/}. */

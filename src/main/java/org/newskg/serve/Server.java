@@ -306,7 +306,7 @@ public final class Server {
                     // first: body size, admin paths and, on a read-only server, writes are refused before anything else
                     .addFilter("/*", new RequestGuard(maxRequestBytes, updatable))
                     // the explorer at /, its files, WebJars and JSON API; everything else goes on to Fuseki
-                    .addFilter("/*", new ExplorerFilter(new ExplorerApi(dataset)))
+                    .addFilter("/*", new ExplorerFilter(new ExplorerApi(dataset, queryTimeout.toMillis())))
                     .staticFileBase(uiLocation());
             if (updatable) {
                 fuseki.securityHandler(securityHandler(updateUser, updatePassword));

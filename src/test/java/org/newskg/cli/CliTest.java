@@ -92,6 +92,33 @@ class CliTest {
     }
 
     @Test
+    void limitAndOffsetPageTheRows() {
+        List<String> all = newskg("query", "who-said-what", "--db", db.toString(), "--format", "csv").out().lines().toList();
+        assertTrue(all.size() > 8, "rows: " + all.size());
+        Run first = newskg("query", "who-said-what", "--db", db.toString(), "--format", "csv", "--limit", "3");
+        assertEquals(0, first.code(), first::toString);
+        assertEquals(all.subList(0, 4), first.out().lines().toList(), "the header and the first three rows");
+        Run later = newskg("query", "who-said-what", "--db", db.toString(), "--format", "csv", "--offset", "5", "--limit", "2");
+        assertEquals(List.of(all.get(0), all.get(6), all.get(7)), later.out().lines().toList(), later::toString);
+        Run none = newskg("query", "entities", "--db", db.toString(), "--format", "csv", "--limit", "0");
+        assertEquals(1, none.out().lines().count(), none::toString);
+        assertEquals(2, newskg("query", "entities", "--db", db.toString(), "--offset", "-1").code());
+    }
+
+    @Test
+    void benchTimesTheCannedQueriesOnAnExistingStore() {
+        Run r = newskg("bench", "--queries-on", db.toString(), "--query-runs", "2");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().startsWith("| canned query | parameters | rows | first run ms | runs | p50 ms | p95 ms |"), r::toString);
+        for (String row : List.of("| who-said-what |  |", "| who-said-what | LIMIT 100 |", "| statements-by | speaker=",
+                "| provenance | iri=")) {
+            assertTrue(r.out().contains(row), row + "\n" + r);
+        }
+        assertEquals(2, newskg("bench").code(), "neither CORPUS nor --queries-on");
+        assertEquals(1, newskg("bench", "--queries-on", tmp.resolve("no-store").toString()).code());
+    }
+
+    @Test
     void hostileParameterIsJustAValue() {
         Run r = newskg("query", "statements-by", "--db", db.toString(), "--format", "csv",
                 "--param", "speaker=x\" } ; DROP ALL ; SELECT * { ?s ?p ?o");

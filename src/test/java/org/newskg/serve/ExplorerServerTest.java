@@ -152,4 +152,28 @@ class ExplorerServerTest {
         assertEquals("who-said-what", queries.get(0).get("name").asText());
         assertTrue(queries.get(0).get("text").asText().contains("SELECT"));
     }
+
+    @Test
+    void aCannedQueryPageOverHttpIsThePageOfTheQuery() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> all = new ArrayList<>();
+        org.newskg.query.CannedQueries.fromClasspath().select("who-said-what", java.util.Map.of(), store.dataset())
+                .forEachRemaining(b -> all.add(b.get("id").getURI()));
+        assertTrue(all.size() >= 3, "statements in the fixture: " + all);
+        HttpResponse<String> page = get("/api/query/who-said-what?limit=2&offset=1");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-results+json"));
+        JsonNode bindings = json.readTree(page.body()).get("results").get("bindings");
+        assertEquals(List.of(all.get(1), all.get(2)),
+                List.of(bindings.get(0).get("id").get("value").asText(), bindings.get(1).get("id").get("value").asText()));
+        JsonNode byLena = json.readTree(get("/api/query/statements-by?speaker=Vargas").body()).get("results").get("bindings");
+        assertTrue(byLena.size() > 0, "statements of the fixture's speaker");
+        byLena.forEach(b -> assertEquals(Fixture.LENA, b.get("speaker").get("value").asText()));
+        assertEquals(400, get("/api/query/statements-by").statusCode(), "a required parameter is missing");
+        assertEquals(400, get("/api/query/who-said-what?speaker=x").statusCode(), "a parameter the query does not take");
+        assertEquals(400, get("/api/query/who-said-what?limit=-1").statusCode());
+        assertEquals(400, get("/api/query/who-said-what?limit=lots").statusCode());
+        assertEquals(400, get("/api/query/who-said-what?limit=" + (ExplorerApi.MAX_PAGE + 1)).statusCode());
+        assertEquals(404, get("/api/query/no-such-query").statusCode());
+    }
 }

@@ -1,0 +1,184 @@
+package org.newskg.query;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.dboe.transaction.txn.Transaction;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.SortCondition;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.binding.BindingComparator;
+import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.expr.nodevalue.XSDFuncOp;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.newskg.rdf.NKG;
+import org.newskg.rdf.SCHEMA;
+
+/**
+ * What the paged canned queries need to know about a store, read in one pass: its documents in the order
+ * {@code ORDER BY ?source ?document} puts them, and the distinct names of every entity.
+ *
+ * <p>Both grow with the corpus only as far as documents and distinct names do: an entity named in twenty
+ * documents has its names once here, where the store holds them once per document graph. That is what lets
+ * a name lookup touch the names instead of every label quad ({@link #entitiesNamed}).
+ *
+ * <p>A digest of a TDB2 store is kept until a write commits: it is keyed by the data version the reading
+ * transaction sees, so a reader never gets the digest of another version. Other datasets get a fresh digest
+ * on every call.
+ */
+final class StoreDigest {
+
+    private static final Var SOURCE = Var.alloc("source");
+    private static final Var DOCUMENT = Var.alloc("document");
+    /** The order of the paged queries' rows, first by source, then by document: as ARQ's ORDER BY compares them. */
+    private static final Comparator<Binding> DOCUMENT_ORDER = new BindingComparator(List.of(
+            new SortCondition(SOURCE, org.apache.jena.query.Query.ORDER_ASCENDING),
+            new SortCondition(DOCUMENT, org.apache.jena.query.Query.ORDER_ASCENDING)));
+
+    private static final Map<DatasetGraph, StoreDigest> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** An entity's name as the queries match it: {@code LCASE(STR(?name))}, or null where STR has no value (a blank node). */
+    private record Name(Node entity, String key) {
+    }
+
+    private final Object storage;
+    private final long version;
+    private final List<Node> documents;
+    private final Map<Node, Integer> rank;
+    private final boolean oneSourceEach;
+    /** Read on first use (not every query looks up names), from a transaction on the same version. */
+    private Set<Node> named;
+    private List<Name> names;
+
+    private StoreDigest(Object storage, long version, List<Node> documents, boolean oneSourceEach) {
+        this.storage = storage;
+        this.version = version;
+        this.documents = List.copyOf(documents);
+        this.rank = new HashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            rank.put(documents.get(i), i);
+        }
+        this.oneSourceEach = oneSourceEach;
+    }
+
+    /** The digest of {@code dsg} as the caller's read transaction sees it. Call inside that transaction. */
+    static StoreDigest of(DatasetGraph dsg) {
+        if (!TDBInternal.isTDB2(dsg)) {
+            return read(dsg, null, -1);
+        }
+        DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(dsg);
+        Transaction txn = storage.getTxnSystem().getThreadTransaction();
+        if (txn == null) {
+            throw new IllegalStateException("StoreDigest.of outside a transaction");
+        }
+        long version = txn.getDataVersion();
+        StoreDigest cached = CACHE.get(dsg);
+        // a compaction switches the dataset to new storage, whose versions count afresh
+        if (cached != null && cached.storage == storage && cached.version == version) {
+            return cached;
+        }
+        StoreDigest digest = read(dsg, storage, version);
+        CACHE.put(dsg, digest);
+        return digest;
+    }
+
+    private static StoreDigest read(DatasetGraph dsg, Object storage, long version) {
+        List<Binding> keyed = new ArrayList<>();
+        boolean oneSourceEach = true;
+        Set<Node> seen = new java.util.HashSet<>();
+        for (Quad q : Iter.toList(dsg.findNG(Node.ANY, Node.ANY, RDF.type.asNode(), SCHEMA.NewsArticle.asNode()))) {
+            Node doc = q.getGraph();
+            if (!doc.equals(q.getSubject()) || !seen.add(doc)) {
+                continue;
+            }
+            List<Quad> sources = Iter.toList(dsg.find(doc, doc, NKG.source.asNode(), Node.ANY));
+            oneSourceEach &= sources.size() <= 1;
+            BindingBuilder b = BindingBuilder.create().add(DOCUMENT, doc);
+            if (!sources.isEmpty()) {
+                b.add(SOURCE, sources.get(0).getObject());
+            }
+            keyed.add(b.build());
+        }
+        keyed.sort(DOCUMENT_ORDER);
+        List<Node> documents = keyed.stream().map(b -> b.get(DOCUMENT)).toList();
+        return new StoreDigest(storage, version, documents, oneSourceEach);
+    }
+
+    /** The distinct names of every entity, read once: called inside a read transaction that sees this digest's version. */
+    private synchronized void readNames(DatasetGraph dsg) {
+        if (names != null) {
+            return;
+        }
+        Set<Node> subjects = new java.util.HashSet<>();
+        Set<Name> distinct = new LinkedHashSet<>();
+        for (Node p : List.of(RDFS.label.asNode(), SCHEMA.alternateName.asNode())) {
+            dsg.findNG(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+                subjects.add(q.getSubject());
+                distinct.add(new Name(q.getSubject(), key(q.getObject())));
+            });
+        }
+        named = subjects;
+        names = List.copyOf(distinct);
+    }
+
+    /** {@code LCASE(STR(node))} as ARQ computes it; null for a blank node, which STR rejects. */
+    private static String key(Node node) {
+        if (!node.isLiteral() && !node.isURI()) {
+            return null;
+        }
+        String str = node.isLiteral() ? node.getLiteralLexicalForm() : node.getURI();
+        return XSDFuncOp.strLowerCase(NodeValue.makeString(str)).getString();
+    }
+
+    /** The documents (graphs that describe themselves as {@code schema:NewsArticle}), in {@code ORDER BY ?source ?document} order. */
+    List<Node> documents() {
+        return documents;
+    }
+
+    /** Whether every document has at most one {@code nkg:source}: the paged plan relies on it. */
+    boolean oneSourceEach() {
+        return oneSourceEach;
+    }
+
+    /** The position of a document in {@link #documents()}, or -1 for a graph that is not a document. */
+    int rank(Node document) {
+        return rank.getOrDefault(document, -1);
+    }
+
+    /**
+     * The entities {@code FILTER(?x = param || CONTAINS(LCASE(STR(?name)), LCASE(STR(param))))} keeps among
+     * those with an {@code rdfs:label} or {@code schema:alternateName} (any graph), in no particular order. Call
+     * inside a read transaction on {@code dsg}, the dataset this digest was read from.
+     */
+    Set<Node> entitiesNamed(DatasetGraph dsg, Node param) {
+        readNames(dsg);
+        Set<Node> found = new LinkedHashSet<>();
+        if (named.contains(param)) {
+            found.add(param);
+        }
+        String wanted = key(param);
+        if (wanted != null) {
+            for (Name n : names) {
+                if (n.key() != null && n.key().contains(wanted)) {
+                    found.add(n.entity());
+                }
+            }
+        }
+        return found;
+    }
+}
