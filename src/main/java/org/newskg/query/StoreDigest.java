@@ -23,6 +23,9 @@ import org.apache.jena.sparql.engine.binding.BindingComparator;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.nodevalue.XSDFuncOp;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -127,10 +130,25 @@ final class StoreDigest {
         Set<Node> subjects = new java.util.HashSet<>();
         Set<Name> distinct = new LinkedHashSet<>();
         for (Node p : List.of(RDFS.label.asNode(), SCHEMA.alternateName.asNode())) {
-            dsg.findNG(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
-                subjects.add(q.getSubject());
-                distinct.add(new Name(q.getSubject(), key(q.getObject())));
-            });
+            if (TDBInternal.isTDB2(dsg)) {
+                // the same name of the same entity is stored once per document graph: drop the copies while they are
+                // still TDB2 node ids, and turn only the distinct pairs into RDF terms
+                NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable();
+                Set<List<NodeId>> pairs = new java.util.HashSet<>();
+                quads.findAsNodeIds(Node.ANY, Node.ANY, p, Node.ANY)
+                        .forEachRemaining(t -> pairs.add(List.of(t.get(1), t.get(3))));
+                NodeTable terms = quads.getNodeTable();
+                for (List<NodeId> pair : pairs) {
+                    Node entity = terms.getNodeForNodeId(pair.get(0));
+                    subjects.add(entity);
+                    distinct.add(new Name(entity, key(terms.getNodeForNodeId(pair.get(1)))));
+                }
+            } else {
+                dsg.findNG(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+                    subjects.add(q.getSubject());
+                    distinct.add(new Name(q.getSubject(), key(q.getObject())));
+                });
+            }
         }
         named = subjects;
         names = List.copyOf(distinct);
