@@ -96,6 +96,12 @@ final class SurnameResolution {
     private static void resolve(DatasetGraph dataset, String surname) {
         Node surnameOnly = Iris.person(List.of(surname));
         Node key = NodeFactory.createLiteralString(surname);
+        if (!dataset.find(Node.ANY, Node.ANY, NKG.mergedEntity.asNode(), surnameOnly).hasNext() && twoFullNames(dataset, key)) {
+            // two full names and no merge to undo: the decision below would merge nothing and undo nothing, so it is
+            // skipped. A common surname ("Smith") is held by thousands of documents, and reading all of them on every
+            // write made a large build slow down as the store grew.
+            return;
+        }
         // full names held by a document's own analysis, with the documents holding each
         Map<String, Set<Node>> fullNames = new TreeMap<>();
         // documents whose own person is the surname alone (merged or not)
@@ -132,6 +138,25 @@ final class SurnameResolution {
                 record(dataset, g, merge, surnameOnly, wanted, evidence);
             }
         }
+    }
+
+    /**
+     * Whether two different persons of two or more key words carry surname key {@code key}. Called only when no merge
+     * of the surname exists, when every such person is a document's own full name; it stops at the second one.
+     */
+    private static boolean twoFullNames(DatasetGraph dataset, Node key) {
+        Node first = null;
+        for (Iterator<Quad> it = dataset.find(Node.ANY, Node.ANY, NKG.surnameKey.asNode(), key); it.hasNext(); ) {
+            Node person = it.next().getSubject();
+            if (Iris.personKeyWords(person).size() >= 2) {
+                if (first == null) {
+                    first = person;
+                } else if (!first.equals(person)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Node mergedInto(DatasetGraph dataset, Node g, Node merge) {
