@@ -44,7 +44,8 @@ import org.apache.jena.sparql.syntax.ElementSubQuery;
  *     FILTER(?x = ?pParam || CONTAINS(LCASE(STR(?name)), LCASE(STR(?pParam)))) } }
  * </pre>
  * That exact block is answered from the digest's distinct names instead of every label of every document
- * graph, and replaced by {@code VALUES ?x { ... }}. When the query also requires {@code ?s <p> ?x} inside its
+ * graph and taken out of the query: up to {@value #MAX_SUBSTITUTED} matched entities are then bound one at a time,
+ * more go into {@code VALUES ?x { ... }}. When the query also requires {@code ?s <p> ?x} inside its
  * {@code GRAPH ?document}, only the documents holding such a quad are visited.
  *
  * <p>What it does not cover, and then runs the query as written: a query that is not sorted by
@@ -154,23 +155,23 @@ final class DocumentPager {
         }
         List<Node> documents = digest.documents();
         Map<Node, Set<Node>> speakersIn = null;     // with a name lookup: the matched entities each document holds
-        Set<Node> entities = Set.of();
+        Set<Node> entities = Set.of();              // the matched entities bound one at a time, if they are
         if (lookup.isPresent()) {
             NameLookup l = lookup.get();
             Node param = params.get(l.parameter());
             if (param == null) {
                 return Optional.empty();
             }
-            entities = digest.entitiesNamed(dsg, param);
-            if (entities.isEmpty()) {
+            Set<Node> matched = digest.entitiesNamed(dsg, param);
+            if (matched.isEmpty()) {
                 return Optional.of(List.of());      // nobody has that name
             }
-            boolean oneByOne = entities.size() <= MAX_SUBSTITUTED && l.predicate() != null;
+            boolean oneByOne = matched.size() <= MAX_SUBSTITUTED && l.predicate() != null;
             // few entities: each bound by substitution, which ARQ turns into index lookups of its statements; many:
             // all of them in a VALUES table, which ARQ joins with every statement of the documents it reads
-            replace(plan, l, oneByOne ? null : entities);
-            if (!oneByOne) {
-                entities = Set.of();
+            replace(plan, l, oneByOne ? null : matched);
+            if (oneByOne) {
+                entities = matched;
             }
             if (limit < 0) {
                 // every row from an offset on: the lookup answered, no need to go document by document
@@ -186,7 +187,7 @@ final class DocumentPager {
                 return Optional.of(all.subList((int) Math.min(all.size(), Math.max(0, offset)), all.size()));
             }
             if (l.predicate() != null) {
-                speakersIn = documentsWith(dsg, digest, l.predicate(), digest.entitiesNamed(dsg, param));
+                speakersIn = documentsWith(dsg, digest, l.predicate(), matched);
                 documents = List.copyOf(speakersIn.keySet());
             }
         }
