@@ -43,14 +43,16 @@ final class BuildCommand implements Callable<Integer> {
         Progress progress = new Progress(err, progressLines);
         try (Store db = store.openOrCreate()) {
             ExtractionRun.Summary s;
-            int batch = Loader.batchSizeFor(db);
             // the sources of the documents loaded and not yet reported, in load order: a commit reports its documents
             Deque<String> uncommitted = new ArrayDeque<>();
-            try (Loader loader = new Loader(db, batch, names -> names.forEach(n -> progress.step(uncommitted.poll())))) {
+            try (Loader loader = Loader.forStore(db, names -> names.forEach(n -> progress.step(uncommitted.poll())))) {
                 s = input.run().run(input.reader(), input.inputs, graph -> {
                     uncommitted.add(graph.document().source());
                     try {
                         loader.load(graph.name(), graph.quads());
+                        if (loader.isBulk()) {
+                            progress.written(graph.document().source());
+                        }
                     } catch (RuntimeException e) {
                         uncommitted.pollLast();    // not written: reported as a problem, never as committed
                         throw e;

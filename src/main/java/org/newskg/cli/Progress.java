@@ -5,7 +5,8 @@ import java.io.PrintWriter;
 /**
  * Progress on stderr: a one-line display redrawn in place when a person is watching (a console is attached), or,
  * when asked for, a line per document ({@code newskg: committed 12 path/to/article.txt}) that logs and scripts can
- * follow.
+ * follow. A bulk load into an empty store commits once, at its end: it prints {@code newskg: written N path} as each
+ * document goes in, and the committed lines after the commit.
  */
 final class Progress {
 
@@ -14,6 +15,7 @@ final class Progress {
     private final boolean lines;
     private final long started = System.nanoTime();
     private int done;
+    private int written;
     private long lastDraw;
 
     Progress(PrintWriter err, boolean lines) {
@@ -37,6 +39,28 @@ final class Progress {
             String name = what.length() > 40 ? "..." + what.substring(what.length() - 37) : what;
             err.printf("\r%6d documents  %6.1f/s  %-40s", done, done / Math.max(seconds, 1e-3), name);
             err.flush();
+        }
+    }
+
+    /**
+     * One more document is written into a bulk load, which commits them all at its end: with {@code --progress} a line
+     * {@code newskg: written 12 path/to/article.txt}, on a console the display counts it.
+     */
+    void written(String what) {
+        if (lines) {
+            err.println("newskg: written " + (++written) + " " + what);
+            err.flush();
+            return;
+        }
+        long now = System.nanoTime();
+        if (visible && now - lastDraw > 200_000_000L) {
+            lastDraw = now;
+            double seconds = (now - started) / 1e9;
+            String name = what.length() > 40 ? "..." + what.substring(what.length() - 37) : what;
+            err.printf("\r%6d written   %6.1f/s  %-40s", ++written, written / Math.max(seconds, 1e-3), name);
+            err.flush();
+        } else {
+            written++;
         }
     }
 

@@ -1,5 +1,10 @@
 package org.newskg.store;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -8,19 +13,20 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.Quad;
 
 /**
- * Loads document graphs into a {@link Store} in batches of write transactions, then compacts
- * the store so that replaced data does not stay on disk.
+ * Loads document graphs into a {@link Store}: into an empty store through TDB2's bulk loader, in one transaction
+ * ({@link Store.Bulk}); into a store that holds data in write transactions of a few documents each
+ * ({@link Store.Batch}), compacting the store when the commits have left enough replaced blocks on disk.
  *
  * <p>TDB2 writes copy-on-write: every commit keeps the blocks it replaced until the database
  * is compacted, so one transaction per document makes a store many times larger than its data.
- * A batch of documents per transaction keeps it small and fast. What stays atomic is what
- * {@link Store.Batch} promises: never half a document; a crash loses at most the documents of
- * the batch under way, and the store is then as it was before that batch.
+ * What stays atomic is what {@link Store.Batch} and {@link Store.Bulk} promise: never half a document; a crash
+ * loses at most the documents of the transaction under way (for a bulk load, all of them: the store is empty
+ * again), and the store is then as it was before that transaction.
  *
  * <pre>{@code
- * try (Store store = Store.open(dir); Loader loader = new Loader(store, 100)) {
+ * try (Store store = Store.open(dir); Loader loader = Loader.forStore(store, names -> { })) {
  *     loader.load(graphName, quads);
- * }   // commits the last batch and compacts
+ * }   // commits what is pending, and compacts if the files have grown enough
  * }</pre>
  */
 public final class Loader implements AutoCloseable {
@@ -50,6 +56,20 @@ public final class Loader implements AutoCloseable {
     /** Below this size the store is only compacted at the end of a load. */
     static final long MIN_BYTES_BEFORE_COMPACTION = 1L << 30;
 
+    /**
+     * A load that ends by compacting when the files have grown to this many times their size after the last
+     * compaction (or, when no compaction is on record, at the start of the load). A small addition to a large store
+     * then ends without rewriting the whole store (7 minutes for a 10 GB one).
+     */
+    static final double GROWTH_BEFORE_FINAL_COMPACTION = 1.5;
+    /**
+     * Below this size (TDB2's files, which grow in segments of several MB) the store is compacted at the end of every
+     * load that wrote to it: it takes seconds.
+     */
+    static final long ALWAYS_COMPACT_BELOW_BYTES = 1L << 30;
+    /** The file, beside TDB2's own, that remembers the store's size after its last compaction, across loads. */
+    static final String COMPACTED_SIZE_FILE = "newskg-compacted-bytes";
+
     /** A document of the batch under way, kept until the batch commits. */
     private record Pending(Node graphName, List<Quad> quads) {
     }
@@ -60,7 +80,11 @@ public final class Loader implements AutoCloseable {
     private final List<Pending> pending = new ArrayList<>();
     private final double growthBeforeCompaction;
     private final long minBytesBeforeCompaction;
+    private final long alwaysCompactBelow;
     private Store.Batch batch;
+    /** The bulk load, when this loader writes into an empty store; then {@link #bulkNames} are the documents loaded. */
+    private final Store.Bulk bulk;
+    private final List<Node> bulkNames = new ArrayList<>();
     private boolean loadedAny;
     private long bytesAfterCompaction;
     private int compactions;
@@ -75,6 +99,33 @@ public final class Loader implements AutoCloseable {
     }
 
     /**
+     * The loader {@code newskg build} uses: a bulk load when {@code store} holds nothing at all ({@link Store.Bulk}:
+     * one transaction, reported to {@code committed} when it ends), else one document per transaction.
+     */
+    public static Loader forStore(Store store, Consumer<List<Node>> committed) {
+        if (store.isEmpty()) {
+            return new Loader(store, committed);
+        }
+        return new Loader(store, INCREMENTAL_BATCH, committed);
+    }
+
+    /** A bulk load into the empty {@code store}. */
+    private Loader(Store store, Consumer<List<Node>> committed) {
+        this.store = store;
+        this.batchSize = Integer.MAX_VALUE;
+        this.committed = committed;
+        this.growthBeforeCompaction = GROWTH_BEFORE_COMPACTION;
+        this.minBytesBeforeCompaction = MIN_BYTES_BEFORE_COMPACTION;
+        this.alwaysCompactBelow = ALWAYS_COMPACT_BELOW_BYTES;
+        this.bulk = store.bulk();
+    }
+
+    /** Whether this loader writes through TDB2's bulk loader, in one transaction. */
+    public boolean isBulk() {
+        return bulk != null;
+    }
+
+    /**
      * A loader that tells {@code committed} the graph names of the documents each commit made durable, in the order
      * they were loaded, once the commit has returned.
      */
@@ -83,6 +134,11 @@ public final class Loader implements AutoCloseable {
     }
 
     Loader(Store store, int batchSize, Consumer<List<Node>> committed, double growthBeforeCompaction, long minBytesBeforeCompaction) {
+        this(store, batchSize, committed, growthBeforeCompaction, minBytesBeforeCompaction, ALWAYS_COMPACT_BELOW_BYTES);
+    }
+
+    Loader(Store store, int batchSize, Consumer<List<Node>> committed, double growthBeforeCompaction, long minBytesBeforeCompaction,
+           long alwaysCompactBelow) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
@@ -91,7 +147,33 @@ public final class Loader implements AutoCloseable {
         this.committed = committed;
         this.growthBeforeCompaction = growthBeforeCompaction;
         this.minBytesBeforeCompaction = minBytesBeforeCompaction;
-        this.bytesAfterCompaction = store.diskBytes();
+        this.alwaysCompactBelow = alwaysCompactBelow;
+        this.bytesAfterCompaction = compactedSize(store);
+        this.bulk = null;
+    }
+
+    /** The store's size after its last compaction, as recorded, or its present size when none is recorded. */
+    private static long compactedSize(Store store) {
+        Path file = store.directory().resolve(COMPACTED_SIZE_FILE);
+        try {
+            if (Files.isRegularFile(file)) {
+                return Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            }
+        } catch (IOException | NumberFormatException e) {
+            // unreadable: fall back to the present size, as for a store never compacted
+        }
+        return store.diskBytes();
+    }
+
+    private static void recordCompactedSize(Store store, long bytes) {
+        try {
+            Path file = store.directory().resolve(COMPACTED_SIZE_FILE);
+            Path tmp = file.resolveSibling(COMPACTED_SIZE_FILE + ".tmp");
+            Files.writeString(tmp, Long.toString(bytes) + "\n", StandardCharsets.US_ASCII);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // only a hint for when to compact next: without it the next load measures growth from its own start
+        }
     }
 
     /** How often this load has compacted the store so far, the final compaction of {@link #close()} included. */
@@ -105,6 +187,11 @@ public final class Loader implements AutoCloseable {
      * so that one bad document never takes others with it, and the failure is thrown.
      */
     public void load(Node graphName, List<Quad> quads) {
+        if (bulk != null) {
+            bulk.replaceDocument(graphName, quads);
+            bulkNames.add(graphName);
+            return;
+        }
         if (batch == null) {
             batch = store.batch();
         }
@@ -158,15 +245,33 @@ public final class Loader implements AutoCloseable {
         long after = store.diskBytes();
         if (after > 0) {
             bytesAfterCompaction = after;
+            recordCompactedSize(store, after);
         }
     }
 
-    /** Commits what is pending and, if anything was loaded, compacts the store. */
+    /**
+     * Commits what is pending. A bulk load then reports every document it loaded, and needs no compaction: it wrote
+     * in one transaction. A load in batches compacts the store if it wrote anything and the files are small
+     * (under {@value #ALWAYS_COMPACT_BELOW_BYTES} bytes) or have grown to {@value #GROWTH_BEFORE_FINAL_COMPACTION}
+     * times their size after the last compaction.
+     */
     @Override
     public void close() {
+        if (bulk != null) {
+            if (bulk.active()) {
+                bulk.commit();
+                committed.accept(List.copyOf(bulkNames));
+                bulkNames.clear();
+                recordCompactedSize(store, store.diskBytes());
+            }
+            return;
+        }
         commit();
         if (loadedAny) {
-            compact();
+            long bytes = store.diskBytes();
+            if (bytes < alwaysCompactBelow || bytes > GROWTH_BEFORE_FINAL_COMPACTION * bytesAfterCompaction) {
+                compact();
+            }
         }
     }
 }

@@ -12,12 +12,19 @@ import java.util.stream.Stream;
 
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
+import org.apache.jena.atlas.lib.tuple.TupleFactory;
 import org.apache.jena.query.ReadWrite;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.loader.sequential.LoaderSequential;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.tdb2.store.tupletable.TupleIndex;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.RDF;
 import org.newskg.rdf.SCHEMA;
@@ -156,11 +163,17 @@ public final class Store implements AutoCloseable {
      * ({@link SurnameResolution}), all in the caller's transaction.
      */
     private void write(Node graphName, List<Quad> quads) {
-        Set<String> surnames = new java.util.TreeSet<>(SurnameResolution.surnamesIn(dataset, graphName));
+        Set<String> surnames = new java.util.TreeSet<>();
+        write(graphName, quads, surnames);
+        SurnameResolution.resolve(dataset, surnames);
+    }
+
+    /** Replaces graph {@code graphName} by {@code quads}, adding to {@code surnames} the surnames to re-decide. */
+    private void write(Node graphName, List<Quad> quads, Set<String> surnames) {
+        surnames.addAll(SurnameResolution.surnamesIn(dataset, graphName));
         dataset.deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
         surnames.addAll(SurnameResolution.index(graphName, quads));
         quads.forEach(dataset::add);
-        SurnameResolution.resolve(dataset, surnames);
     }
 
     /** Whether a document with this graph name is stored. */
@@ -191,6 +204,34 @@ public final class Store implements AutoCloseable {
         }
         dataset.begin(ReadWrite.WRITE);
         return new Batch();
+    }
+
+    /**
+     * Whether the store holds no quad at all, in any graph: the only state in which {@link #bulk()} may be used.
+     */
+    public boolean isEmpty() {
+        checkOpen();
+        return Txn.calculateRead(dataset, () -> !dataset.find().hasNext());
+    }
+
+    /**
+     * Opens a bulk load into this empty store: one write transaction for every document of the load, written through
+     * TDB2's bulk loader. See {@link Bulk}.
+     *
+     * @throws IllegalStateException if the store holds anything, or this thread is inside a transaction on it
+     */
+    public Bulk bulk() {
+        checkOpen();
+        if (dataset.isInTransaction()) {
+            throw new IllegalStateException("A bulk load cannot start inside another transaction");
+        }
+        dataset.begin(ReadWrite.WRITE);
+        if (dataset.find().hasNext()) {
+            dataset.abort();
+            dataset.end();
+            throw new IllegalStateException("A bulk load needs an empty store; " + directory + " holds data");
+        }
+        return new Bulk();
     }
 
     /**
@@ -227,6 +268,16 @@ public final class Store implements AutoCloseable {
                 dataset.abort();
                 dataset.end();
             }
+            TDBInternal.expel(dataset);
+        } finally {
+            OPEN.remove(directory);
+        }
+    }
+
+    /** Closes this store after a failure that left its connection unusable; the directory itself is intact. */
+    private void invalidate() {
+        closed = true;
+        try {
             TDBInternal.expel(dataset);
         } finally {
             OPEN.remove(directory);
@@ -347,6 +398,176 @@ public final class Store implements AutoCloseable {
         private void checkActive() {
             if (finished) {
                 throw new IllegalStateException("This batch on " + directory + " is already finished");
+            }
+        }
+    }
+
+    /**
+     * A first load into an empty store, in one write transaction, through TDB2's bulk loader
+     * ({@link LoaderSequential}, the TDB1 {@code tdbloader} algorithm): while documents come in, only the primary
+     * index of each table is written, in the order the data arrives; when the load is committed the other indexes
+     * are built from it, each in one sorted pass, and only then are the surnames of every document resolved
+     * ({@link SurnameResolution}), once for the whole load instead of once per document. Since everything is in one
+     * transaction, nothing is copied on write and the store needs no compaction afterwards.
+     *
+     * <pre>{@code
+     * try (Store.Bulk bulk = store.bulk()) {
+     *     for (Doc d : docs) {
+     *         bulk.replaceDocument(d.iri(), d.quads());
+     *     }
+     *     bulk.commit();
+     * }
+     * }</pre>
+     *
+     * <p>What is atomic: the whole load. A crash or a failure while writing leaves the store empty, as it was (after
+     * a failure this {@code Store} is closed, since the bulk loader leaves its connection unusable, and the directory
+     * opens again); a document with a quad outside its graph or not concrete is refused before anything of it is
+     * written, and the load goes on. A document loaded twice in the same bulk load (two files with the same text) is replaced, as in a
+     * {@link Batch}: the bulk loader then builds its indexes at once, and the rest of the load is written index by
+     * index in the same transaction.
+     *
+     * <p>While a bulk load is open, this store must not be read from other threads: until the commit, the indexes
+     * other than the primary ones are detached.
+     */
+    public final class Bulk implements AutoCloseable {
+
+        private final LoaderSequential loader;
+        private final NodeTable quadNodes;
+        private final TupleIndex primaryQuads;
+        private final Set<String> surnames = new java.util.TreeSet<>();
+        private boolean bulkOpen;
+        private boolean finished;
+        private long documents;
+
+        private Bulk() {
+            DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
+            quadNodes = tdb.getQuadTable().getNodeTupleTable().getNodeTable();
+            primaryQuads = tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndex(0);
+            // the transaction is ours (begun by bulk()), so that surnames can be resolved before it commits
+            loader = new LoaderSequential(dataset, null, (format, args) -> { }) {
+                @Override
+                public boolean bulkUseTransaction() {
+                    return false;
+                }
+            };
+            try {
+                loader.startBulk();
+                bulkOpen = true;
+            } catch (RuntimeException e) {
+                abort();
+                throw new StoreException("Cannot start a bulk load into " + directory + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Adds one document to the load, replacing it if this load has already written it.
+         *
+         * @throws StoreException if a quad is outside the document's graph (nothing of it is written, the load goes
+         *                        on) or if writing failed (the whole load is aborted and the store is empty)
+         */
+        public void replaceDocument(Node graphName, List<Quad> quads) {
+            checkGraphName(graphName);
+            Objects.requireNonNull(quads, "quads");
+            checkActive();
+            List<Quad> buffered = new ArrayList<>(quads.size() + 8);
+            try {
+                for (Quad quad : quads) {
+                    if (!quad.isConcrete()) {
+                        throw new IllegalArgumentException("Not a concrete quad: " + quad);
+                    }
+                    buffered.add(checkQuad(graphName, quad));
+                }
+            } catch (RuntimeException e) {
+                throw new StoreException("Document " + graphName + " was skipped, nothing of it was written: "
+                        + e.getMessage(), e);
+            }
+            try {
+                if (bulkOpen && written(graphName)) {
+                    finishBulk();     // the indexes are needed to find and delete what this load wrote of it
+                }
+                if (bulkOpen) {
+                    surnames.addAll(SurnameResolution.index(graphName, buffered));
+                    StreamRDF stream = loader.stream();
+                    buffered.forEach(stream::quad);
+                } else {
+                    write(graphName, buffered, surnames);
+                }
+                documents++;
+            } catch (RuntimeException e) {
+                abort();
+                throw new StoreException("Writing document " + graphName
+                        + " failed; the whole bulk load was aborted and the store is empty: " + e.getMessage(), e);
+            }
+        }
+
+        /** Whether this load has already written graph {@code g}: a probe of the primary quad index, which is up to date. */
+        private boolean written(Node g) {
+            NodeId id = quadNodes.getNodeIdForNode(g);
+            if (NodeId.isDoesNotExist(id)) {
+                return false;
+            }
+            return primaryQuads.find(TupleFactory.tuple(id, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny)).hasNext();
+        }
+
+        private void finishBulk() {
+            bulkOpen = false;
+            loader.finishBulk();
+        }
+
+        /** Documents written so far in this load. */
+        public long documents() {
+            return documents;
+        }
+
+        /** Whether the load can still take documents: neither committed nor aborted. */
+        public boolean active() {
+            return !finished;
+        }
+
+        /** Builds the indexes, resolves the surnames of every document and makes the load durable. */
+        public void commit() {
+            checkActive();
+            try {
+                if (bulkOpen) {
+                    finishBulk();
+                }
+                SurnameResolution.resolve(dataset, surnames);
+                dataset.commit();
+            } catch (RuntimeException e) {
+                abort();
+                throw new StoreException("The bulk load into " + directory + " failed and was aborted, the store is empty: "
+                        + e.getMessage(), e);
+            }
+            finished = true;
+            dataset.end();
+        }
+
+        /** Aborts unless {@link #commit()} was called. */
+        @Override
+        public void close() {
+            if (!finished) {
+                abort();
+            }
+        }
+
+        private void abort() {
+            finished = true;
+            if (dataset.isInTransaction()) {
+                dataset.abort();
+                dataset.end();
+            }
+            if (bulkOpen) {
+                // the bulk loader detached the secondary indexes of this connection, and only finishing it, which
+                // means building them, would attach them again: drop the connection instead. On disk the store is
+                // as it was before the load, empty, and opens again.
+                bulkOpen = false;
+                invalidate();
+            }
+        }
+
+        private void checkActive() {
+            if (finished) {
+                throw new IllegalStateException("This bulk load into " + directory + " is already finished");
             }
         }
     }

@@ -39,8 +39,11 @@ import org.newskg.store.Store;
  */
 class CrashSafetyIT {
 
-    static final int KILLS = 8;
-    /** Generated articles besides the 8 examples: more than two of the batches a first build commits at a time. */
+    /** Kills of a first build, a bulk load into an empty store (fewer if one lands after its commit). */
+    static final int BULK_KILLS = 3;
+    /** Kills of builds into a store that holds documents. */
+    static final int INCREMENTAL_KILLS = 5;
+    /** Generated articles besides the 8 examples: enough for builds that last several seconds. */
     static final int GENERATED = 152;
     static final int DOCUMENTS = 8 + GENERATED;
 
@@ -85,12 +88,16 @@ class CrashSafetyIT {
         return corpus;
     }
 
-    /** The output of a build run with --progress, followed as it comes: when the first commit was reported, and how many. */
+    /**
+     * The output of a build run with --progress, followed as it comes: when the first document was written (into a
+     * bulk load) or committed, and how many were reported committed.
+     */
     static final class Committed {
         final java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
         final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         final java.util.concurrent.atomic.AtomicLong firstAt = new java.util.concurrent.atomic.AtomicLong();
         final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
         private final StringBuffer text = new StringBuffer();
 
         static Committed follow(Process p) {
@@ -99,11 +106,16 @@ class CrashSafetyIT {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = in.readLine()) != null; ) {
                         c.text.append(line).append('\n');
-                        if (line.startsWith("newskg: committed ")) {
-                            if (c.count.incrementAndGet() == 1) {
-                                c.firstAt.set(System.nanoTime());
-                                c.first.countDown();
-                            }
+                        boolean committed = line.startsWith("newskg: committed ");
+                        boolean written = line.startsWith("newskg: written ");
+                        if (written) {
+                            c.written.incrementAndGet();
+                        }
+                        if (committed) {
+                            c.count.incrementAndGet();
+                        }
+                        if ((committed || written) && c.firstAt.compareAndSet(0, System.nanoTime())) {
+                            c.first.countDown();
                         }
                     }
                 } catch (IOException e) {
@@ -139,12 +151,15 @@ class CrashSafetyIT {
         return counts;
     }
 
-    /** A build run to its end with --progress: its output, and how long it took from its first commit to its end. */
+    /** A build run to its end with --progress: its output, how long it took from its first document written or committed to its end. */
     record Timed(String output, long loadMillis, int committed) {
     }
 
-    static Timed timedBuild(Path corpus, Path db) throws Exception {
-        Process p = newskg(corpus.getParent(), "build", corpus.toString(), "--db", db.toString(), "--progress");
+    static Timed timedBuild(Path dir, Path db, String... inputs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("build"));
+        args.addAll(List.of(inputs));
+        args.addAll(List.of("--db", db.toString(), "--progress"));
+        Process p = newskg(dir, args.toArray(String[]::new));
         Committed c = Committed.follow(p);
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the build did not end");
         long end = System.nanoTime();
@@ -153,64 +168,98 @@ class CrashSafetyIT {
         return new Timed(c.text(), (end - c.firstAt.get()) / 1_000_000, c.count.get());
     }
 
+    /** One build killed with SIGKILL at a random point of its loading window (from its first document written or committed). */
+    record Kill(Map<Node, Long> statements, DatasetGraph after, int reportedCommitted, String description) {
+    }
+
+    static Kill killedBuild(Path tmp, Path corpus, Path db, long windowMillis, Random random) throws Exception {
+        Process build = newskg(tmp, "build", corpus.toString(), "--db", db.toString(), "--progress");
+        Committed committed = Committed.follow(build);
+        // JVM start and model loading come before the window, so the kill lands while documents are being written
+        boolean loading = committed.first.await(120, TimeUnit.SECONDS) && committed.firstAt.get() != 0;
+        long delay = random.nextInt((int) Math.max(1, windowMillis));
+        boolean ended = build.waitFor(delay, TimeUnit.MILLISECONDS);
+        int saidCommitted = committed.count.get();
+        int written = committed.written.get();
+        build.destroyForcibly(); // SIGKILL
+        assertTrue(build.waitFor(60, TimeUnit.SECONDS));
+        DatasetGraph after = copy(db); // opens after the kill, or the test fails here
+        Map<Node, Long> statements = statementsPerDocument(after);
+        String description = (loading ? delay + " ms into loading" : "before loading") + (ended ? " (already ended)" : "")
+                + ": " + written + " written, " + saidCommitted + " reported committed, " + statements.size() + " stored";
+        return new Kill(statements, after, saidCommitted, description);
+    }
+
+    /** Every graph of the store is a whole document, and none reported committed is missing. */
+    static void assertWholeDocuments(Kill kill, Map<Node, Long> expectedStatements) {
+        for (var e : kill.statements().entrySet()) {
+            assertTrue(kill.after().contains(e.getKey(), e.getKey(), RDF.type.asNode(), SCHEMA.NewsArticle.asNode()),
+                    "a graph that is not a whole document: " + e.getKey());
+            assertEquals(expectedStatements.get(e.getKey()), e.getValue(), "half a document: " + e.getKey());
+        }
+        // a document reported as committed is never lost (the store may hold more: those committed and not yet printed)
+        assertTrue(kill.statements().size() >= Math.min(kill.reportedCommitted(), expectedStatements.size()),
+                "the build said " + kill.reportedCommitted() + " documents were committed; " + kill.description());
+    }
+
     @Test
     void killedBuildsLeaveOnlyWholeDocumentsAndARerunCompletes() throws Exception {
         Path corpus = corpus();
         Path reference = tmp.resolve("reference");
-        // a first build commits in batches; a build into a store that holds documents commits one at a time and takes
-        // longer: each kill is timed against the loading window of the kind of build it interrupts
-        Timed fresh = timedBuild(corpus, reference);
+        // a first build is one bulk transaction; a build into a store that holds documents commits one at a time and
+        // takes longer: each kill is timed against the loading window of the kind of build it interrupts
+        Timed fresh = timedBuild(corpus.getParent(), reference, corpus.toString());
         assertEquals(DOCUMENTS, fresh.committed(), "one progress line per committed document\n" + fresh.output());
         DatasetGraph expected = copy(reference);
         Map<Node, Long> expectedStatements = statementsPerDocument(expected);
         assertEquals(DOCUMENTS, expectedStatements.size(), fresh.output());
-        Timed incremental = timedBuild(corpus, reference);
+        Timed incremental = timedBuild(corpus.getParent(), reference, corpus.toString());
         assertEquals(DOCUMENTS, incremental.committed(), incremental.output());
         // idempotence: building the same corpus again changes nothing
         assertTrue(IsoMatcher.isomorphic(expected, copy(reference)), "a second build changed the store\n" + incremental.output());
 
-        Path db = tmp.resolve("db");
         Random random = new Random(20261201);
         List<String> kills = new ArrayList<>();
-        int stored = 0;
-        for (int i = 0; i < KILLS; i++) {
-            boolean first = stored == 0;
-            Process build = newskg(tmp, "build", corpus.toString(), "--db", db.toString(), "--progress");
-            Committed committed = Committed.follow(build);
-            // kills fall between the first reported commit and the end of such a build (JVM start and model loading
-            // come before it), so they land while documents are being written, or in the final compaction
-            boolean loading = committed.first.await(120, TimeUnit.SECONDS) && committed.count.get() > 0;
-            long delay = random.nextInt((int) Math.max(1, (first ? fresh : incremental).loadMillis()));
-            boolean ended = build.waitFor(delay, TimeUnit.MILLISECONDS);
-            int saidCommitted = committed.count.get();
-            build.destroyForcibly(); // SIGKILL
-            assertTrue(build.waitFor(60, TimeUnit.SECONDS));
-            DatasetGraph after = copy(db); // opens after the kill, or the test fails here
-            Map<Node, Long> statements = statementsPerDocument(after);
-            for (var e : statements.entrySet()) {
-                assertTrue(after.contains(e.getKey(), e.getKey(), RDF.type.asNode(), SCHEMA.NewsArticle.asNode()),
-                        "a graph that is not a whole document: " + e.getKey());
-                assertEquals(expectedStatements.get(e.getKey()), e.getValue(), "half a document: " + e.getKey());
+        // first builds, into an empty store: the bulk load is all or nothing
+        Path bulkDb = tmp.resolve("bulk");
+        for (int i = 0; i < BULK_KILLS; i++) {
+            Kill kill = killedBuild(tmp, corpus, bulkDb, fresh.loadMillis(), random);
+            assertWholeDocuments(kill, expectedStatements);
+            assertTrue(kill.statements().isEmpty() || IsoMatcher.isomorphic(expected, kill.after()),
+                    "a killed bulk load left part of the corpus: " + kill.description());
+            kills.add("kill " + (i + 1) + " (first build, one bulk transaction) " + kill.description());
+            if (!kill.statements().isEmpty()) {
+                break; // it had committed: the store is no longer empty
             }
-            // a document reported as committed is never lost (the store may hold more: those committed and not yet printed)
-            assertTrue(statements.size() >= Math.min(saidCommitted, expectedStatements.size()),
-                    "the build said " + saidCommitted + " documents were committed; the store holds " + statements.size());
-            stored = statements.size();
-            kills.add("kill " + (i + 1) + (first ? " (first build, in batches)" : "")
-                    + (loading ? " " + delay + " ms after the first commit" : " before any commit")
-                    + (ended ? " (already ended)" : "") + ": " + saidCommitted + " reported committed, " + stored + " stored");
         }
-        System.out.println("CrashSafetyIT: " + DOCUMENTS + " documents; from the first commit to the end a first build took "
-                + fresh.loadMillis() + " ms, a rebuild " + incremental.loadMillis() + " ms; " + String.join("; ", kills));
+        // builds into a store holding half the corpus: each document is a transaction of its own
+        Path db = tmp.resolve("db");
+        try (var files = Files.list(corpus)) {
+            List<String> all = files.sorted().map(Path::toString).toList();
+            List<String> half = java.util.stream.IntStream.range(0, all.size()).filter(i -> i % 2 == 0).mapToObj(all::get).toList();
+            timedBuild(tmp, db, half.toArray(String[]::new));
+        }
+        int stored = statementsPerDocument(copy(db)).size();
+        for (int i = 0; i < INCREMENTAL_KILLS; i++) {
+            Kill kill = killedBuild(tmp, corpus, db, incremental.loadMillis(), random);
+            assertWholeDocuments(kill, expectedStatements);
+            assertTrue(kill.statements().size() >= stored, "a killed build lost documents stored before it: " + kill.description());
+            stored = kill.statements().size();
+            kills.add("kill " + (BULK_KILLS + i + 1) + " (into a store holding documents) " + kill.description());
+        }
+        System.out.println("CrashSafetyIT: " + DOCUMENTS + " documents; from the first document written to the end a first build took "
+                + fresh.loadMillis() + " ms, from the first commit a rebuild " + incremental.loadMillis() + " ms; " + String.join("; ", kills));
         assertFalse(kills.stream().allMatch(k -> k.contains("(already ended)")), "every kill came after the build had ended: " + kills);
-        assertTrue(kills.stream().anyMatch(k -> !k.contains("(already ended)") && !k.endsWith(" 0 stored")),
-                "no kill came while documents were being loaded: " + kills);
+        assertTrue(kills.stream().anyMatch(k -> k.contains("(into a store") && !k.contains("(already ended)")),
+                "no kill came while documents were being loaded one at a time: " + kills);
 
-        Process rerun = newskg(tmp, "build", corpus.toString(), "--db", db.toString());
-        String out = output(rerun);
-        assertEquals(0, rerun.exitValue(), out);
-        DatasetGraph recovered = copy(db);
-        assertTrue(IsoMatcher.isomorphic(expected, recovered), "after the kills and a full build the store differs\n" + out);
+        for (Path store : List.of(bulkDb, db)) {
+            Process rerun = newskg(tmp, "build", corpus.toString(), "--db", store.toString());
+            String out = output(rerun);
+            assertEquals(0, rerun.exitValue(), out);
+            DatasetGraph recovered = copy(store);
+            assertTrue(IsoMatcher.isomorphic(expected, recovered), "after the kills and a full build the store differs\n" + out);
+        }
     }
 
     @Test

@@ -175,4 +175,95 @@ class LoaderTest {
                     along, peak >> 20, bytes(db) >> 20);
         }
     }
+
+    @Test
+    void aBulkLoadNeedsAnEmptyStore() {
+        try (Store store = Store.open(dir.resolve("not-empty"))) {
+            Node g = NodeFactory.createURI("https://example.org/doc/0");
+            store.replaceDocument(g, document(g, 0, 1));
+            IllegalStateException e = assertThrows(IllegalStateException.class, store::bulk);
+            assertTrue(e.getMessage().contains("empty"), e.getMessage());
+            assertEquals(1, store.documentCount(), "the store is untouched and usable");
+        }
+    }
+
+    @Test
+    void aBulkLoadSkipsADocumentThatCannotBeWrittenAndLoadsTheOthers() {
+        try (Store store = Store.open(dir.resolve("bulk-skip"))) {
+            try (Loader loader = Loader.forStore(store, names -> { })) {
+                assertTrue(loader.isBulk());
+                for (int d = 0; d < 6; d++) {
+                    Node g = NodeFactory.createURI("https://example.org/doc/" + d);
+                    List<Quad> quads = document(g, 0, 5);
+                    if (d == 3) {
+                        quads.add(Quad.create(g, g, NodeFactory.createURI("urn:example:p"), org.apache.jena.sparql.core.Var.alloc("x")));
+                        StoreException e = assertThrows(StoreException.class, () -> loader.load(g, quads));
+                        assertTrue(e.getMessage().contains("nothing of it was written"), e.getMessage());
+                    } else {
+                        loader.load(g, quads);
+                    }
+                }
+            }
+            assertEquals(5, store.documentCount());
+            assertTrue(!store.hasDocument(NodeFactory.createURI("https://example.org/doc/3")));
+            long quads = Txn.calculateRead(store.dataset(), () -> Iter.count(store.dataset().find()));
+            assertEquals(5 * 6, quads, "each stored once");
+        }
+    }
+
+    @Test
+    void aBulkLoadNotCommittedLeavesTheStoreEmptyAndItOpensAgain() {
+        Path db = dir.resolve("bulk-abort");
+        Store store = Store.open(db);
+        try (Store.Bulk bulk = store.bulk()) {
+            for (int d = 0; d < 50; d++) {
+                Node g = NodeFactory.createURI("https://example.org/doc/" + d);
+                bulk.replaceDocument(g, document(g, 0, 20));
+            }
+            assertEquals(50, bulk.documents());
+        }   // closed without commit: aborted
+        IllegalStateException closed = assertThrows(IllegalStateException.class, store::documentCount);
+        assertTrue(closed.getMessage().contains("closed"), "the connection the bulk loader used is dropped: " + closed.getMessage());
+        store.close();
+        try (Store again = Store.open(db)) {
+            assertTrue(again.isEmpty(), "nothing of the aborted load is in the store");
+            try (Loader loader = Loader.forStore(again, names -> { })) {
+                assertTrue(loader.isBulk(), "and the next load is a bulk load again");
+                Node g = NodeFactory.createURI("https://example.org/doc/0");
+                loader.load(g, document(g, 1, 3));
+            }
+            assertEquals(1, again.documentCount());
+        }
+    }
+
+    @Test
+    void aSmallAdditionToALargeStoreDoesNotEndWithACompaction() throws IOException {
+        Path db = dir.resolve("large");
+        try (Store store = Store.open(db)) {
+            // the record says the store was this size after its last compaction: a few more documents do not grow it
+            // to 1.5 times that, so the load ends without compacting (at a real scale, minutes saved)
+            for (int d = 0; d < 5; d++) {
+                Node g = NodeFactory.createURI("https://example.org/doc/" + d);
+                store.replaceDocument(g, document(g, 0, 10));
+            }
+            Files.writeString(db.resolve(Loader.COMPACTED_SIZE_FILE), Long.toString(store.diskBytes()));
+            Loader small = new Loader(store, 1, names -> { }, Loader.GROWTH_BEFORE_COMPACTION, Long.MAX_VALUE,
+                    Long.MIN_VALUE);
+            Node g = NodeFactory.createURI("https://example.org/doc/new");
+            small.load(g, document(g, 0, 10));
+            small.close();
+            assertEquals(0, small.compactions(), "a small addition does not compact");
+            // a load that grows the files past 1.5 times the recorded size ends with a compaction, and records it
+            Files.writeString(db.resolve(Loader.COMPACTED_SIZE_FILE), Long.toString(store.diskBytes() / 4));
+            Loader large = new Loader(store, 1, names -> { }, Loader.GROWTH_BEFORE_COMPACTION, Long.MAX_VALUE,
+                    Long.MIN_VALUE);
+            large.load(g, document(g, 1, 10));
+            large.close();
+            assertEquals(1, large.compactions());
+            long recorded = Long.parseLong(Files.readString(db.resolve(Loader.COMPACTED_SIZE_FILE)).trim());
+            assertTrue(Math.abs(store.diskBytes() - recorded) < 100, "the size after compaction is recorded: " + recorded
+                    + " against " + store.diskBytes() + " bytes now (the record itself included)");
+            assertEquals(6, store.documentCount());
+        }
+    }
 }

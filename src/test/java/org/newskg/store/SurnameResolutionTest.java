@@ -280,4 +280,57 @@ class SurnameResolutionTest {
                     NodeFactory.createURI(PERSON + "anna-tolver"), RDF.type.asNode(), SCHEMA.Person.asNode())));
         }
     }
+
+    // ------------------------------------------------------------------ bulk load
+
+    /** The graphs of {@code texts}, extracted with the real pipeline, each from a file named after its text. */
+    private List<DocumentGraph> extract(String... texts) throws IOException {
+        List<DocumentGraph> out = new ArrayList<>();
+        for (String text : texts) {
+            Path file = dir.resolve("article-" + Integer.toHexString(text.hashCode()) + ".txt");
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            new ExtractionRun(new Extractor(), 1).run(new DocumentReader(), List.of(file.toString()), out::add,
+                    problem -> fail("unexpected input problem " + problem));
+        }
+        return out;
+    }
+
+    /**
+     * A bulk load resolves surnames once, at its end, for every document: the store must be the one that loading the
+     * documents one at a time gives. Two sets: one where both surnames merge, one where the second Tolver undoes a
+     * merge and a second document with Ilse Marwick adds evidence; the first document comes again at the end of the
+     * load, which must replace it rather than add to it.
+     */
+    @Test
+    void aBulkLoadGivesTheStoreThatLoadingOneDocumentAtATimeGives() throws IOException {
+        String[][] sets = {
+            {FULL, SURNAME, ANNA, TOLVER, UNRELATED, FULL},
+            {SURNAME, TOLVER, FULL, ANNA, OTHER_FULL, PETER, UNRELATED, SURNAME},
+        };
+        for (int i = 0; i < sets.length; i++) {
+            List<DocumentGraph> graphs = extract(sets[i]);
+            DatasetGraph expected;
+            try (Store store = store("one-by-one-" + i)) {
+                graphs.forEach(g -> store.replaceDocument(g.name(), new ArrayList<>(g.quads())));
+                expected = copy(store);
+            }
+            try (Store store = store("bulk-" + i)) {
+                List<List<Node>> reported = new ArrayList<>();
+                try (Loader loader = Loader.forStore(store, reported::add)) {
+                    assertTrue(loader.isBulk(), "an empty store is bulk loaded");
+                    graphs.forEach(g -> loader.load(g.name(), new ArrayList<>(g.quads())));
+                    assertEquals(List.of(), reported, "nothing is reported before the one commit");
+                }
+                assertEquals(1, reported.size(), "one commit");
+                assertEquals(graphs.stream().map(DocumentGraph::name).toList(), reported.get(0), "every document, in load order");
+                assertIsomorphic(expected, copy(store));
+                long merges = Txn.calculateRead(store.dataset(), () -> store.dataset().stream(Node.ANY, Node.ANY,
+                        RDF.type.asNode(), NKG.IdentityMerge.asNode()).count());
+                assertEquals(i == 0 ? 2 : 1, merges, "set " + i + ": the merges the rules call for");
+                try (Loader next = Loader.forStore(store, names -> { })) {
+                    assertFalse(next.isBulk(), "a store holding documents is loaded one document at a time");
+                }
+            }
+        }
+    }
 }
