@@ -187,7 +187,7 @@ final class DocumentPager {
                 return Optional.of(all.subList((int) Math.min(all.size(), Math.max(0, offset)), all.size()));
             }
             if (l.predicate() != null) {
-                speakersIn = documentsWith(dsg, digest, l.predicate(), matched);
+                speakersIn = digest.documentsWith(dsg, l.predicate(), matched);
                 documents = List.copyOf(speakersIn.keySet());
             }
         }
@@ -240,22 +240,6 @@ final class DocumentPager {
             values.add(BindingFactory.binding(lookup.entity(), e));
         }
         ((ElementGroup) plan.getQueryPattern()).getElements().set(lookup.position(), values);
-    }
-
-    /** The documents holding a quad {@code ?s predicate e} for one of the entities, in the digest's order, each with those entities. */
-    private static Map<Node, Set<Node>> documentsWith(DatasetGraph dsg, StoreDigest digest, Node predicate, Set<Node> entities) {
-        java.util.TreeMap<Integer, Set<Node>> byRank = new java.util.TreeMap<>();
-        for (Node e : entities) {
-            dsg.findNG(Node.ANY, Node.ANY, predicate, e).forEachRemaining(q -> {
-                int r = digest.rank(q.getGraph());
-                if (r >= 0) {
-                    byRank.computeIfAbsent(r, k -> new java.util.LinkedHashSet<>()).add(e);
-                }
-            });
-        }
-        Map<Node, Set<Node>> out = new java.util.LinkedHashMap<>();
-        byRank.forEach((r, es) -> out.put(digest.documents().get(r), es));
-        return out;
     }
 
     /** The rows as a row set with the query's columns. */
