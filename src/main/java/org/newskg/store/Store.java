@@ -163,17 +163,11 @@ public final class Store implements AutoCloseable {
      * ({@link SurnameResolution}), all in the caller's transaction.
      */
     private void write(Node graphName, List<Quad> quads) {
-        Set<String> surnames = new java.util.TreeSet<>();
-        write(graphName, quads, surnames);
-        SurnameResolution.resolve(dataset, surnames);
-    }
-
-    /** Replaces graph {@code graphName} by {@code quads}, adding to {@code surnames} the surnames to re-decide. */
-    private void write(Node graphName, List<Quad> quads, Set<String> surnames) {
-        surnames.addAll(SurnameResolution.surnamesIn(dataset, graphName));
+        Set<String> surnames = new java.util.TreeSet<>(SurnameResolution.surnamesIn(dataset, graphName));
         dataset.deleteAny(graphName, Node.ANY, Node.ANY, Node.ANY);
         surnames.addAll(SurnameResolution.index(graphName, quads));
         quads.forEach(dataset::add);
+        SurnameResolution.resolve(dataset, surnames);
     }
 
     /** Whether a document with this graph name is stored. */
@@ -406,7 +400,7 @@ public final class Store implements AutoCloseable {
      * A first load into an empty store, in one write transaction, through TDB2's bulk loader
      * ({@link LoaderSequential}, the TDB1 {@code tdbloader} algorithm): while documents come in, only the primary
      * index of each table is written, in the order the data arrives; when the load is committed the other indexes
-     * are built from it, each in one sorted pass, and only then are the surnames of every document resolved
+     * are built from it, each in one pass over the primary index, and only then are the surnames of every document resolved
      * ({@link SurnameResolution}), once for the whole load instead of once per document. Since everything is in one
      * transaction, nothing is copied on write and the store needs no compaction afterwards.
      *
@@ -422,9 +416,8 @@ public final class Store implements AutoCloseable {
      * <p>What is atomic: the whole load. A crash or a failure while writing leaves the store empty, as it was (after
      * a failure this {@code Store} is closed, since the bulk loader leaves its connection unusable, and the directory
      * opens again); a document with a quad outside its graph or not concrete is refused before anything of it is
-     * written, and the load goes on. A document loaded twice in the same bulk load (two files with the same text) is replaced, as in a
-     * {@link Batch}: the bulk loader then builds its indexes at once, and the rest of the load is written index by
-     * index in the same transaction.
+     * written, and the load goes on. A document loaded twice in the same bulk load (two files with the same text) is
+     * replaced, as in a {@link Batch}: what the load wrote of it is deleted from the primary index, the only one so far.
      *
      * <p>While a bulk load is open, this store must not be read from other threads: until the commit, the indexes
      * other than the primary ones are detached.
@@ -443,6 +436,11 @@ public final class Store implements AutoCloseable {
             DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset);
             quadNodes = tdb.getQuadTable().getNodeTupleTable().getNodeTable();
             primaryQuads = tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndex(0);
+            if (!primaryQuads.getName().startsWith("G")) {
+                // the probe and the deletion of a document loaded twice read the primary index by graph
+                throw new IllegalStateException("A bulk load needs the quad table's primary index to start with the graph; it is "
+                        + primaryQuads.getName());
+            }
             // the transaction is ours (begun by bulk()), so that surnames can be resolved before it commits
             loader = new LoaderSequential(dataset, null, (format, args) -> { }) {
                 @Override
@@ -482,16 +480,12 @@ public final class Store implements AutoCloseable {
                         + e.getMessage(), e);
             }
             try {
-                if (bulkOpen && written(graphName)) {
-                    finishBulk();     // the indexes are needed to find and delete what this load wrote of it
+                if (written(graphName)) {
+                    dropWritten(graphName);
                 }
-                if (bulkOpen) {
-                    surnames.addAll(SurnameResolution.index(graphName, buffered));
-                    StreamRDF stream = loader.stream();
-                    buffered.forEach(stream::quad);
-                } else {
-                    write(graphName, buffered, surnames);
-                }
+                surnames.addAll(SurnameResolution.index(graphName, buffered));
+                StreamRDF stream = loader.stream();
+                buffered.forEach(stream::quad);
                 documents++;
             } catch (RuntimeException e) {
                 abort();
@@ -500,13 +494,24 @@ public final class Store implements AutoCloseable {
             }
         }
 
-        /** Whether this load has already written graph {@code g}: a probe of the primary quad index, which is up to date. */
+        /** Whether this load has already written graph {@code g}: a probe of the primary quad index (graph first). */
         private boolean written(Node g) {
             NodeId id = quadNodes.getNodeIdForNode(g);
             if (NodeId.isDoesNotExist(id)) {
                 return false;
             }
             return primaryQuads.find(TupleFactory.tuple(id, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny)).hasNext();
+        }
+
+        /**
+         * Deletes what this load wrote of graph {@code g}. Until the bulk loader finishes, the primary index is the only
+         * one, so deleting from it deletes the quads; the surnames they carried are in {@link #surnames} already.
+         */
+        private void dropWritten(Node g) {
+            NodeId id = quadNodes.getNodeIdForNode(g);
+            List<org.apache.jena.atlas.lib.tuple.Tuple<NodeId>> old = new ArrayList<>();
+            primaryQuads.find(TupleFactory.tuple(id, NodeId.NodeIdAny, NodeId.NodeIdAny, NodeId.NodeIdAny)).forEachRemaining(old::add);
+            primaryQuads.deleteAll(old);
         }
 
         private void finishBulk() {
