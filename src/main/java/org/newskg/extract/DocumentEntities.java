@@ -1281,6 +1281,9 @@ final class DocumentEntities {
             }
             if (k + 1 < end && "NUM".equals(w(k).pos()) && w(k + 1).text().equals(",")) {
                 k += 2;
+                if (k >= end) {
+                    continue;    // "Lee, 45," ending the text: nothing after the age (a fuzzer's finding)
+                }
             }
             if (Set.of("who", "which").contains(w(k).text()) && k + 2 < end && Set.of("lead", "head", "chair", "direct", "run").contains(w(k + 1).lemma())
                     && "VERB".equals(w(k + 1).pos())) {
