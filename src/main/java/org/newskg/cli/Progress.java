@@ -26,20 +26,7 @@ final class Progress {
 
     /** One more document is committed to the store. */
     void step(String what) {
-        done++;
-        if (lines) {
-            err.println("newskg: committed " + done + " " + what);
-            err.flush();
-            return;
-        }
-        long now = System.nanoTime();
-        if (visible && now - lastDraw > 200_000_000L) {
-            lastDraw = now;
-            double seconds = (now - started) / 1e9;
-            String name = what.length() > 40 ? "..." + what.substring(what.length() - 37) : what;
-            err.printf("\r%6d documents  %6.1f/s  %-40s", done, done / Math.max(seconds, 1e-3), name);
-            err.flush();
-        }
+        report("committed", ++done, what);
     }
 
     /**
@@ -47,8 +34,13 @@ final class Progress {
      * {@code newskg: written 12 path/to/article.txt}, on a console the display counts it.
      */
     void written(String what) {
+        report("written", ++written, what);
+    }
+
+    /** A line {@code newskg: VERB N WHAT}, or the one-line display redrawn at most five times a second. */
+    private void report(String verb, int count, String what) {
         if (lines) {
-            err.println("newskg: written " + (++written) + " " + what);
+            err.println("newskg: " + verb + " " + count + " " + what);
             err.flush();
             return;
         }
@@ -57,15 +49,13 @@ final class Progress {
             lastDraw = now;
             double seconds = (now - started) / 1e9;
             String name = what.length() > 40 ? "..." + what.substring(what.length() - 37) : what;
-            err.printf("\r%6d written   %6.1f/s  %-40s", ++written, written / Math.max(seconds, 1e-3), name);
+            err.printf("\r%6d %-9s %6.1f/s  %-40s", count, verb, count / Math.max(seconds, 1e-3), name);
             err.flush();
-        } else {
-            written++;
         }
     }
 
     void finish() {
-        if (visible && done > 0) {
+        if (visible && done + written > 0) {
             err.print("\r" + " ".repeat(72) + "\r");
             err.flush();
         }

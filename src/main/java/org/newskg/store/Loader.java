@@ -32,14 +32,6 @@ import org.apache.jena.sparql.core.Quad;
 public final class Loader implements AutoCloseable {
 
     /**
-     * Documents per write transaction when the store holds none yet. A first build commits in batches, which costs
-     * far less than a commit per document (PolNeAR train: 139 s against 174 s for the whole build, most of the
-     * difference the system time of the commits); a crash then leaves the store as it was after the last whole
-     * batch, and every document reported committed is there.
-     */
-    public static final int FRESH_BATCH = 64;
-
-    /**
      * Documents per write transaction in a store that already holds documents: one, so that a crash leaves it
      * exactly as it was before the document being written.
      */
@@ -91,11 +83,6 @@ public final class Loader implements AutoCloseable {
 
     public Loader(Store store, int batchSize) {
         this(store, batchSize, names -> { });
-    }
-
-    /** The batch size for loading into {@code store}: {@link #FRESH_BATCH} when it is empty, else {@link #INCREMENTAL_BATCH}. */
-    public static int batchSizeFor(Store store) {
-        return store.documentCount() == 0 ? FRESH_BATCH : INCREMENTAL_BATCH;
     }
 
     /**

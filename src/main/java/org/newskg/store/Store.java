@@ -533,9 +533,7 @@ public final class Store implements AutoCloseable {
         public void commit() {
             checkActive();
             try {
-                if (bulkOpen) {
-                    finishBulk();
-                }
+                finishBulk();
                 SurnameResolution.resolve(dataset, surnames);
                 dataset.commit();
             } catch (RuntimeException e) {

@@ -139,12 +139,16 @@ class LoaderTest {
     }
 
     @Test
-    void aFreshStoreIsLoadedInBatchesAndOneHoldingDocumentsOneByOne() {
+    void aFreshStoreIsBulkLoadedAndOneHoldingDocumentsLoadedOneByOne() {
         try (Store store = Store.open(dir.resolve("policy"))) {
-            assertEquals(Loader.FRESH_BATCH, Loader.batchSizeFor(store));
+            try (Loader loader = Loader.forStore(store, names -> { })) {
+                assertTrue(loader.isBulk());
+            }
             Node g = NodeFactory.createURI("https://example.org/doc/0");
             store.replaceDocument(g, document(g, 0, 1));
-            assertEquals(Loader.INCREMENTAL_BATCH, Loader.batchSizeFor(store));
+            try (Loader loader = Loader.forStore(store, names -> { })) {
+                assertTrue(!loader.isBulk());
+            }
         }
     }
 
