@@ -110,10 +110,6 @@ final class DocumentEntities {
             "Congress", "Dialogue", "Show", "Olympiad", "Tournament", "Battle", "Uprising", "Week");
     private static final Set<String> PLACE_PREFIXES = Set.of("Mount", "Mt", "Mt.", "Lake", "Cape", "Port", "Fort", "Gulf", "Bay", "Isle", "Strait", "Sea", "Saint", "San", "Santa", "Los", "Las");
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "near", "across", "outside", "throughout", "around", "inside");
-    private static final Set<String> SPEECH_LEMMAS = Set.of(
-            "say", "tell", "add", "state", "announce", "claim", "insist", "warn", "deny", "believe", "think", "argue",
-            "explain", "stress", "note", "report", "confirm", "comment", "declare", "reply", "respond", "write", "acknowledge");
-    private static final Set<String> GOVERNMENT_LEMMAS = Set.of("say", "warn", "claim", "insist", "announce", "accuse", "deny", "believe", "state", "continue", "demand", "want", "refuse", "threaten", "reject", "urge", "call", "argue", "respond", "condemn", "criticize", "criticise", "protest", "consider", "think", "plan", "intend", "seek", "hope", "expect", "agree", "propose", "offer", "react", "decide", "maintain", "stress", "emphasize", "emphasise", "note", "suggest", "signal", "vow", "pledge", "promise", "fear", "welcome", "dismiss", "assert", "tell", "confirm", "declare", "view", "see", "regard", "blame", "sign", "send", "deploy", "recognize", "recognise", "order", "ask", "try", "appear", "hold", "keep", "push", "prepare");
     private static final Set<String> AUX_BETWEEN = Set.of("has", "have", "had", "is", "was", "will", "would", "could", "may", "might", "also", "again", "still", "now", "already", "repeatedly", "reportedly", "does", "did", "not", "n't", "can", "should", "must", "officially");
     private static final Set<String> ORG_DESCRIPTION_HEADS = Set.of(
             "ministry", "company", "firm", "bank", "agency", "department", "council", "committee", "organization",
@@ -133,8 +129,6 @@ final class DocumentEntities {
             "city", "town", "village", "province", "region", "state", "county", "district", "capital", "island", "port", "republic");
     /** Credit ratings ("AAA", "Baa-2", "BB+") look like acronyms but name nothing. */
     private static final java.util.regex.Pattern CREDIT_RATING = java.util.regex.Pattern.compile("(A{1,3}|B{1,3}|Baa|Ba|Caa|Ca|C{1,3}|D)[-+]?[1-3]?");
-    private static final Set<String> MASCULINE = Set.of("he", "him", "his", "himself");
-    private static final Set<String> FEMININE = Set.of("she", "her", "hers", "herself");
 
     private final AnnotatedText annotated;
     private final String text;
@@ -816,7 +810,7 @@ final class DocumentEntities {
         }
         if (to < end && (to - from) >= 2 && to - from <= 3 && nameLike(from, to)) {
             String lemma = w(to).lemma();
-            if (SPEECH_LEMMAS.contains(lemma) && "VERB".equals(w(to).pos())) {
+            if (Words.SPEECH_LEMMAS.contains(lemma) && "VERB".equals(w(to).pos())) {
                 return true;
             }
         }
@@ -1358,7 +1352,7 @@ final class DocumentEntities {
             while (k < end && AUX_BETWEEN.contains(w(k).lower())) {
                 k++;
             }
-            if (k < end && ("VERB".equals(w(k).pos()) || "AUX".equals(w(k).pos())) && GOVERNMENT_LEMMAS.contains(w(k).lemma())) {
+            if (k < end && ("VERB".equals(w(k).pos()) || "AUX".equals(w(k).pos())) && Words.GOVERNMENT_LEMMAS.contains(w(k).lemma())) {
                 f.role = "government";
             }
         }
@@ -1553,8 +1547,8 @@ final class DocumentEntities {
         List<Found> names = sortedNames().stream().filter(f -> f.ent.type() == EntityType.PERSON).toList();
         for (int i = 0; i < words.size(); i++) {
             String p = w(i).lower();
-            boolean masc = MASCULINE.contains(p);
-            if (taken[i] || !masc && !FEMININE.contains(p) || !"PRON".equals(w(i).pos()) && !"DET".equals(w(i).pos())) {
+            boolean masc = Words.MASCULINE_PRONOUNS.contains(p);
+            if (taken[i] || !masc && !Words.FEMININE_PRONOUNS.contains(p) || !"PRON".equals(w(i).pos()) && !"DET".equals(w(i).pos())) {
                 continue;
             }
             String gender = masc ? "m" : "f";

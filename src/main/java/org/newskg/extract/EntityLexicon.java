@@ -1,11 +1,5 @@
 package org.newskg.extract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -168,21 +162,6 @@ final class EntityLexicon {
     }
 
     private static List<String[]> rows(String file) {
-        String path = "/lexicon/" + file;
-        try (InputStream in = EntityLexicon.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("lexicon " + path + " is not on the classpath");
-            }
-            List<String[]> out = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line.strip().split("\t"));
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read lexicon " + path, e);
-        }
+        return Lexicon.rows("/lexicon/" + file);
     }
 }

@@ -55,21 +55,11 @@ final class NameKeys {
 
     private static Map<String, String> givenNameVariants() {
         Map<String, String> map = new java.util.HashMap<>();
-        try (java.io.InputStream in = NameKeys.class.getResourceAsStream("/lexicon/given-name-variants.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("lexicon /lexicon/given-name-variants.txt is not on the classpath");
+        for (String line : Lexicon.lines("/lexicon/given-name-variants.txt")) {
+            String[] group = line.split("\\s+");
+            for (String variant : group) {
+                map.putIfAbsent(variant, group[0]);
             }
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] group = line.trim().split("\\s+");
-                for (String variant : group) {
-                    map.putIfAbsent(variant, group[0]);
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the given-name variants", e);
         }
         return Map.copyOf(map);
     }

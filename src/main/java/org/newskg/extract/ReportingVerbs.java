@@ -1,11 +1,5 @@
 package org.newskg.extract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -68,27 +62,12 @@ public final class ReportingVerbs {
 
     private static ReportingVerbs load() {
         Map<String, VerbClass> map = new HashMap<>();
-        try (InputStream in = ReportingVerbs.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("lexicon " + RESOURCE + " is not on the classpath");
+        for (String line : Lexicon.lines(RESOURCE)) {
+            String[] parts = line.split("\\s+");
+            if (parts.length != 2) {
+                throw new IllegalStateException(RESOURCE + ": expected 'lemma class', got '" + line + "'");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\\s+");
-                if (parts.length != 2) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + ": expected 'lemma class', got '" + line + "'");
-                }
-                map.putIfAbsent(parts[0].toLowerCase(Locale.ROOT), VerbClass.valueOf(parts[1].toUpperCase(Locale.ROOT)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            map.putIfAbsent(parts[0].toLowerCase(Locale.ROOT), VerbClass.valueOf(parts[1].toUpperCase(Locale.ROOT)));
         }
         return new ReportingVerbs(map);
     }

@@ -17,9 +17,16 @@ import org.newskg.text.Span;
  * @param place        the entity key of the place where it was said; null if not stated
  * @param date         when it was said; the document's date when nothing better is stated; null if unknown
  * @param confidence   in [0, 1]
+ * @param rule         the name of the extraction rule that found it ({@code nkg:rule}); null if not recorded
  */
 public record Statement(Kind kind, Span content, Span cue, String cueLemma, Span speakerSpan, String speaker,
-                        String venue, String place, LocalDate date, double confidence) {
+                        String venue, String place, LocalDate date, double confidence, String rule) {
+
+    /** A statement without the name of its rule (written by hand, or outside extraction). */
+    public Statement(Kind kind, Span content, Span cue, String cueLemma, Span speakerSpan, String speaker,
+                     String venue, String place, LocalDate date, double confidence) {
+        this(kind, content, cue, cueLemma, speakerSpan, speaker, venue, place, date, confidence, null);
+    }
 
     /** The form of the attribution. */
     public enum Kind {

@@ -1,11 +1,5 @@
 package org.newskg.extract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -43,20 +37,8 @@ final class StatementConfidence {
 
     private static Map<String, Double> load(String resource) {
         Map<String, Double> out = new HashMap<>();
-        try (InputStream in = StatementConfidence.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                out.put(f[0] + "\t" + f[1], Double.parseDouble(f[2]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : Lexicon.rows(resource)) {
+            out.put(f[0] + "\t" + f[1], Double.parseDouble(f[2]));
         }
         return Map.copyOf(out);
     }

@@ -33,15 +33,8 @@ import org.newskg.text.Token;
  */
 public final class StatementExtractor {
 
-    /** Verbs whose first object is the addressee: "told reporters that ...". */
-    private static final Set<String> ADDRESSEE_VERBS = Set.of("tell", "inform", "assure", "reassure", "remind", "warn",
-            "advise", "ask", "urge", "brief", "notify", "convince", "persuade", "promise", "teach", "caution");
-    private static final Set<String> RELATIVE = Set.of("who", "which", "that");
-    private static final Set<String> OBJECT_PRONOUNS = Set.of("her", "him", "them", "us", "me", "it");
     private static final Set<String> QUANTIFIERS = Set.of("few", "many", "some", "most", "several", "others", "both", "all",
             "none", "everyone", "nobody", "somebody", "someone", "anyone");
-    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "we", "i", "you", "who", "which", "that");
-    private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their", "our", "my", "your");
     private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
             "sunday", "yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "also", "again", "repeatedly",
             "once", "often", "frequently", "publicly", "privately", "last", "this", "week", "month", "year", "morning",
@@ -234,7 +227,7 @@ public final class StatementExtractor {
             np = firstSubject(c, i);
         } else if (np == null) {
             int[] right = nounPhraseRight(c, i + 1);
-            boolean objectPronoun = right != null && OBJECT_PRONOUNS.contains(c.lower(right[0]));
+            boolean objectPronoun = right != null && Words.OBJECT_PRONOUNS.contains(c.lower(right[0]));
             if (right != null && !objectPronoun && cls == VerbClass.SPEECH && (i == 0 || isBoundary(c, i - 1))) {
                 np = right;
                 inverted = true;
@@ -243,7 +236,7 @@ public final class StatementExtractor {
         int after = inverted ? np[1] + 1 : i + 1;
         // "told reporters that": skip the addressee, unless it is the subject of the content ("warned the bridge
         // would fall") or what follows it is an adjunct
-        if (!inverted && ADDRESSEE_VERBS.contains(lemma) && after < n) {
+        if (!inverted && Words.ADDRESSEE_VERBS.contains(lemma) && after < n) {
             int[] obj = nounPhraseRight(c, after);
             int objEnd = obj == null ? -1 : addresseeEnd(c, obj);
             if (obj != null && objEnd + 1 < n && !c.lower(after).equals("that")) {
@@ -384,7 +377,7 @@ public final class StatementExtractor {
         } else if (c.lower(i + 1).equals("to") && (c.tok(i + 2).pos().equals("VERB") || c.tok(i + 2).pos().equals("AUX"))) {
             int[] subject = subjectLeft(c, aux);
             Span rest = contentAfter(c, i + 1);
-            if (subject != null && rest != null && !RELATIVE.contains(c.lower(subject[0]))) {
+            if (subject != null && rest != null && !Words.RELATIVE_PRONOUNS.contains(c.lower(subject[0]))) {
                 content = span(c, subject[0], subject[1]).union(rest);
             }
         }
@@ -406,7 +399,7 @@ public final class StatementExtractor {
         int aux = auxiliaryStart(c, i);
         int[] subject = subjectLeft(c, aux);
         int[] agent = nounPhraseRight(c, i + 2);
-        if (subject == null || agent == null || RELATIVE.contains(c.lower(subject[0])) || c.tok(subject[2]).pos().equals("PRON")) {
+        if (subject == null || agent == null || Words.RELATIVE_PRONOUNS.contains(c.lower(subject[0])) || c.tok(subject[2]).pos().equals("PRON")) {
             return;
         }
         int begin = subject[0];
@@ -527,15 +520,12 @@ public final class StatementExtractor {
         return -1;
     }
 
-    /** Verbs whose prepositional phrase is an adjunct ("said on Monday"), never what was said. */
-    private static final Set<String> PLAIN_SPEECH = Set.of("say", "tell", "add", "write", "state", "speak", "comment", "report",
-            "announce", "post", "tweet", "explain", "note", "reply", "respond", "answer");
     private static final Set<String> COMPLEMENT_PREPOSITIONS = Set.of("about", "for", "against", "over", "of");
 
     /** "apologized for the delay", "worried about the costs": the object of the preposition is what is meant. */
     private static boolean prepositionalObject(Context c, String lemma, int after) {
         int n = c.tokens.size();
-        return after + 1 < n && (!PLAIN_SPEECH.contains(lemma) && COMPLEMENT_PREPOSITIONS.contains(c.lower(after))
+        return after + 1 < n && (!Words.PLAIN_SPEECH.contains(lemma) && COMPLEMENT_PREPOSITIONS.contains(c.lower(after))
                 || c.lower(after).equals("about"))
                 && !TIME_WORDS.contains(c.lower(after + 1)) && nounPhraseRight(c, after + 1) != null;
     }
@@ -679,7 +669,7 @@ public final class StatementExtractor {
         while (k >= 0 && c.tok(k).pos().equals("ADJ")) {
             k--;
         }
-        if (k >= 0 && POSSESSIVES.contains(c.lower(k))) {
+        if (k >= 0 && Words.POSSESSIVES.contains(c.lower(k))) {
             np = new int[] {k, k, k};
         } else if (k >= 1 && (c.lower(k).equals("'s") || c.lower(k).equals("’s"))) {
             int b = k - 1;
@@ -727,7 +717,7 @@ public final class StatementExtractor {
         }
         int[] np = subjectLeft(c, k);
         Span content = contentAfter(c, i + 1, !c.lower(i + 1).equals("that"));
-        if (np == null || content == null || RELATIVE.contains(c.lower(np[0])) && np[0] == np[1]) {
+        if (np == null || content == null || Words.RELATIVE_PRONOUNS.contains(c.lower(np[0])) && np[0] == np[1]) {
             return;
         }
         out.add(new Draft(Statement.Kind.BELIEF, content, c.tok(i).span(), c.lower(i), span(c, np[0], np[1]),
@@ -777,15 +767,7 @@ public final class StatementExtractor {
     }
 
     private static Set<String> lexicon(String resource) {
-        try (java.io.InputStream in = StatementExtractor.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("lexicon " + resource + " is not on the classpath");
-            }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(java.util.stream.Collectors.toUnmodifiableSet());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + resource, e);
-        }
+        return Lexicon.words(resource);
     }
 
     private static boolean isNounCue(Context c, int i) {
@@ -975,7 +957,7 @@ public final class StatementExtractor {
             return null;
         }
         String pos = c.tok(j).pos();
-        if (pos.equals("PRON") && RELATIVE.contains(c.lower(j)) || pos.equals("PRON") && !c.lower(j).equals("it")
+        if (pos.equals("PRON") && Words.RELATIVE_PRONOUNS.contains(c.lower(j)) || pos.equals("PRON") && !c.lower(j).equals("it")
                 || pos.equals("PRON") && c.lower(j).equals("it")) {
             return new int[] {j, j, j};
         }
@@ -991,7 +973,7 @@ public final class StatementExtractor {
             det--;
         }
         boolean adjectiveHead = pos.equals("ADJ") && det >= 0 && det < j && c.tok(det).pos().equals("DET")
-                && !RELATIVE.contains(c.lower(det));
+                && !Words.RELATIVE_PRONOUNS.contains(c.lower(det));
         if (pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("NUM") || (pos.equals("ADJ") || pos.equals("X")) && c.tok(j).isCapitalized()
                 || adjectiveHead) {
             int head = j;
@@ -999,7 +981,7 @@ public final class StatementExtractor {
             while (b - 1 >= 0 && isNominal(c, b - 1)) {
                 b--;
             }
-            if (b - 1 >= 0 && POSSESSIVES.contains(c.lower(b - 1))) {
+            if (b - 1 >= 0 && Words.POSSESSIVES.contains(c.lower(b - 1))) {
                 b--;    // "his wife said"
             }
             // "A spokesman for the ministry said", "The head of the union said": the noun the of- or for-phrase
@@ -1010,7 +992,7 @@ public final class StatementExtractor {
                 while (b2 - 1 >= 0 && isNominal(c, b2 - 1)) {
                     b2--;
                 }
-                if (b2 - 1 >= 0 && POSSESSIVES.contains(c.lower(b2 - 1))) {
+                if (b2 - 1 >= 0 && Words.POSSESSIVES.contains(c.lower(b2 - 1))) {
                     b2--;
                 }
                 boolean opens = b2 == 0 || isBoundary(c, b2 - 1) || c.tok(b2 - 1).pos().equals("CCONJ");
@@ -1075,7 +1057,7 @@ public final class StatementExtractor {
     private static int[] nearestNominalLeft(Context c, int i, Span content) {
         for (int j = i - 1; j >= 0; j--) {
             String pos = c.tok(j).pos();
-            if ((pos.equals("PROPN") || pos.equals("PRON") && !RELATIVE.contains(c.lower(j))) && !c.tok(j).span().overlaps(content)
+            if ((pos.equals("PROPN") || pos.equals("PRON") && !Words.RELATIVE_PRONOUNS.contains(c.lower(j))) && !c.tok(j).span().overlaps(content)
                     && c.quoteAt(c.tok(j).begin()) == null) {
                 int b = j;
                 while (pos.equals("PROPN") && b - 1 >= 0 && isNominal(c, b - 1)) {
@@ -1091,7 +1073,7 @@ public final class StatementExtractor {
     private static int[] nounPhraseRight(Context c, int from) {
         int n = c.tokens.size();
         int j = from;
-        boolean possessive = j + 1 < n && POSSESSIVES.contains(c.lower(j))
+        boolean possessive = j + 1 < n && Words.POSSESSIVES.contains(c.lower(j))
                 && Set.of("NOUN", "PROPN", "ADJ", "NUM").contains(c.tok(j + 1).pos());
         if (j < n && c.tok(j).pos().equals("PRON") && !possessive) {
             return new int[] {j, j, j};
@@ -1127,7 +1109,7 @@ public final class StatementExtractor {
     private static boolean isNominal(Context c, int j) {
         String pos = c.tok(j).pos();
         String w = c.lower(j);
-        return pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("ADJ") || pos.equals("DET") && !RELATIVE.contains(w)
+        return pos.equals("PROPN") || pos.equals("NOUN") || pos.equals("ADJ") || pos.equals("DET") && !Words.RELATIVE_PRONOUNS.contains(w)
                 || pos.equals("NUM") || w.equals("'s") || w.equals("’s") || pos.equals("PART") && w.equals("'")
                 || pos.equals("PUNCT") && w.equals(".") && j > 0 && c.tok(j - 1).end() == c.tok(j).begin()
                 && c.tok(j - 1).text().length() <= 4 && c.tok(j - 1).isCapitalized();
@@ -1427,7 +1409,7 @@ public final class StatementExtractor {
     /** "that the plan, which the council approved, would cost ...": a relative clause after the content's subject. */
     private static boolean interruptsSubject(Context c, int from, int comma) {
         int start = c.lower(from).equals("that") ? from + 1 : from;
-        return comma > start && RELATIVE.contains(c.lower(comma + 1)) && objectOnly(c, start, comma);
+        return comma > start && Words.RELATIVE_PRONOUNS.contains(c.lower(comma + 1)) && objectOnly(c, start, comma);
     }
 
     /** Whether tokens {@code [from, to)} are only conjunctions, adverbs and punctuation: "But,", "And yet,". */
@@ -1613,7 +1595,7 @@ public final class StatementExtractor {
             if (best != null) {
                 speaker = best.entity();
                 speakerState = best.kind() == Mention.Kind.PRONOUN ? "pronoun" : "entity";
-            } else if (PRONOUNS.contains(d.speakerHead().of(text.text()).toLowerCase(Locale.ROOT))) {
+            } else if (Words.SOURCE_PRONOUNS.contains(d.speakerHead().of(text.text()).toLowerCase(Locale.ROOT))) {
                 speakerState = "pronoun-unresolved";
             }
         }

@@ -39,6 +39,7 @@ import org.newskg.extract.Event;
 import org.newskg.extract.Mention;
 import org.newskg.extract.RoleClaim;
 import org.newskg.extract.Statement;
+import org.newskg.extract.Words;
 import org.newskg.text.ArticleHeader;
 import org.newskg.text.CleanText;
 import org.newskg.text.Sentence;
@@ -83,7 +84,6 @@ public final class DocumentMapper {
             Map.entry("owl", OWL.NS)));
 
     /** Personal pronouns that can stand as the source of a statement. */
-    private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "we", "i", "you");
 
     private final String version;
 
@@ -302,6 +302,7 @@ public final class DocumentMapper {
             if (m.role() != null && !m.role().isBlank()) {
                 emit(node, NKG.mentionRole, string(m.role()));
             }
+            rule(node, m.rule());
             generated(node, m.confidence());
         }
 
@@ -362,6 +363,7 @@ public final class DocumentMapper {
             if (s.date() != null) {
                 emit(node, SEM.hasTimeStamp, date(s.date()));
             }
+            rule(node, s.rule());
             generated(node, s.confidence());
         }
 
@@ -396,6 +398,7 @@ public final class DocumentMapper {
                 emit(node, NKG.refersTo, speaker);
             }
             emit(node, NKG.mentionKind, mentionKind(speakerKind(s)));
+            rule(node, s.rule());
             generated(node, s.confidence());
             return node;
         }
@@ -415,7 +418,7 @@ public final class DocumentMapper {
                 return "PROPN".equals(tokens.get(tokens.size() - 1).pos()) ? Mention.Kind.NAME : Mention.Kind.DESCRIPTION;
             }
             // no linguistic layer over these words: fall back on the speaker's names and on spelling
-            if (PRONOUNS.contains(surface.toLowerCase(Locale.ROOT))) {
+            if (Words.PERSONAL_PRONOUNS.contains(surface.toLowerCase(Locale.ROOT))) {
                 return Mention.Kind.PRONOUN;
             }
             Entity speaker = s.speaker() == null ? null : analysis.entity(s.speaker()).orElseThrow();
@@ -457,6 +460,13 @@ public final class DocumentMapper {
             emit(node, NIF.beginIndex, index(document.codePointOffset(span.begin())));
             emit(node, NIF.endIndex, index(document.codePointOffset(span.end())));
             emit(node, NIF.anchorOf, string(text(span)));
+        }
+
+        /** The name of the rule that produced the node, when the analysis recorded one. */
+        private void rule(Node node, String rule) {
+            if (rule != null) {
+                emit(node, NKG.rule, string(rule));
+            }
         }
 
         private void generated(Node node, double confidence) {

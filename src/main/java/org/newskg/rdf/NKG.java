@@ -19,7 +19,7 @@ import org.apache.jena.rdf.model.ResourceFactory;
  *       rdfs:label "fullest name" ; [schema:alternateName "other name"] ; [nkg:country E] .
  * M     a nkg:Mention ; nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf ;
  *       [nkg:refersTo E] ; nkg:mentionKind nkg:Name|nkg:Pronoun|nkg:Description|nkg:Acronym ;
- *       [nkg:mentionRole "government"] ; nkg:confidence ; prov:wasGeneratedBy ACT .
+ *       [nkg:mentionRole "government"] ; [nkg:rule "AcronymAfterName"] ; nkg:confidence ; prov:wasGeneratedBy ACT .
  *       # nkg:refersTo is absent only on the source mention of a statement whose speaker is unresolved
  * R     a org:Membership ; org:member E ; org:role ROLE ; [org:organization E] ; [nkg:asOf xsd:date] ;
  *       nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf ; nkg:confidence ; prov:wasGeneratedBy ACT .
@@ -27,7 +27,7 @@ import org.apache.jena.rdf.model.ResourceFactory;
  * S     a nkg:Statement, [schema:Quotation when direct] ; nkg:statementKind nkg:IndirectSpeech ; nkg:direct false ;
  *       nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf "content" ;
  *       [nkg:speaker E] ; [nkg:sourceMention M] ; nkg:cue C ; [nkg:venue EV] ; [sem:hasPlace E] ;
- *       [sem:hasTimeStamp xsd:date] ; nkg:confidence ; prov:wasGeneratedBy ACT .
+ *       [sem:hasTimeStamp xsd:date] ; [nkg:rule "AccordingTo"] ; nkg:confidence ; prov:wasGeneratedBy ACT .
  * C     a nkg:Cue ; nif:referenceContext DOC ; nif:beginIndex ; nif:endIndex ; nif:anchorOf ; nif:lemma "stress" ;
  *       prov:wasGeneratedBy ACT .
  * EV    a sem:Event, schema:Event, [nkg:Interview|nkg:Meeting|nkg:Briefing|nkg:Visit|nkg:Publication|nkg:Post] ;
@@ -95,6 +95,7 @@ public final class NKG {
     public static final Property mentionKind = property("mentionKind");
     public static final Property mentionRole = property("mentionRole");
     public static final Property confidence = property("confidence");
+    public static final Property rule = property("rule");
     public static final Property statementKind = property("statementKind");
     public static final Property direct = property("direct");
     public static final Property speaker = property("speaker");
