@@ -178,6 +178,7 @@ async function showStatement(id) {
   fact("date", s.date);
   fact("source", s.source);
   fact("extractor", [s.extractor, s.extractor_version ? "version " + s.extractor_version : null].filter((x) => x).join(", "));
+  fact("rule", s.rule);
   fact("confidence", s.confidence);
   const back = details.dataset.speaker;
   details.replaceChildren(

@@ -45,7 +45,7 @@ public final class GraphSelector {
             """;
 
     static final Query STATEMENTS = QueryFactory.create(PREFIXES + """
-            SELECT ?st ?doc ?speaker ?text ?begin ?end ?cue ?date ?direct ?confidence ?venue ?place ?source WHERE {
+            SELECT ?st ?doc ?speaker ?text ?begin ?end ?cue ?date ?direct ?confidence ?venue ?place ?source ?rule WHERE {
               GRAPH ?doc {
                 ?st a nkg:Statement ; nif:beginIndex ?begin ; nif:endIndex ?end .
                 OPTIONAL { ?st nkg:speaker ?speaker }
@@ -56,6 +56,7 @@ public final class GraphSelector {
                 OPTIONAL { ?st nkg:confidence ?confidence }
                 OPTIONAL { ?st nkg:venue ?venue }
                 OPTIONAL { ?st sem:hasPlace ?place }
+                OPTIONAL { ?st nkg:rule ?rule }
                 OPTIONAL { ?doc nkg:source ?source }
               }
             } ORDER BY ?source ?begin ?st""");
@@ -188,6 +189,7 @@ public final class GraphSelector {
                 a.put("begin", Integer.valueOf(str(b, "begin")));
                 a.put("end", Integer.valueOf(str(b, "end")));
                 a.put("source", str(b, "source"));
+                a.put("rule", str(b, "rule"));
                 node(st, "Statement", text == null ? st : text, a);
                 String who = uri(b, "speaker");
                 if (who != null) {

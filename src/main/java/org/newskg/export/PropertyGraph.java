@@ -27,7 +27,7 @@ public record PropertyGraph(List<Node> nodes, List<Edge> edges) {
             "label", Type.STRING, "kind", Type.STRING, "statements", Type.INT, "aliases", Type.STRING,
             "text", Type.STRING, "cue", Type.STRING, "date", Type.STRING, "direct", Type.BOOLEAN,
             "confidence", Type.DOUBLE, "begin", Type.INT, "end", Type.INT, "source", Type.STRING,
-            "event_type", Type.STRING, "wikidata", Type.STRING);
+            "event_type", Type.STRING, "wikidata", Type.STRING, "rule", Type.STRING);
 
     /** Edge attributes and their types, in output order. {@code type} is always set. */
     public static final Map<String, Type> EDGE_KEYS = keys(

@@ -83,7 +83,7 @@ final class ExplorerApi {
 
     private static final String STATEMENT = PREFIXES + """
             SELECT ?doc ?text ?docText ?begin ?end ?speaker ?speaker_label ?speaker_begin ?speaker_end ?cue ?cue_begin ?cue_end
-                   ?venue_label ?date ?source ?confidence ?extractor ?extractor_version ?kind WHERE {
+                   ?venue_label ?date ?source ?confidence ?extractor ?extractor_version ?kind ?rule WHERE {
               GRAPH ?doc {
                 ?st a nkg:Statement ; nif:beginIndex ?begin ; nif:endIndex ?end .
                 OPTIONAL { ?st nif:anchorOf ?text }
@@ -96,6 +96,7 @@ final class ExplorerApi {
                 OPTIONAL { ?st sem:hasTimeStamp ?date }
                 OPTIONAL { ?st nkg:confidence ?confidence }
                 OPTIONAL { ?st nkg:statementKind ?k BIND(STRAFTER(STR(?k), "#") AS ?kind) }
+                OPTIONAL { ?st nkg:rule ?rule }
                 OPTIONAL { ?st prov:wasGeneratedBy/prov:wasAssociatedWith ?agent .
                            OPTIONAL { ?agent rdfs:label ?extractor } OPTIONAL { ?agent nkg:extractorVersion ?extractor_version } }
               }
