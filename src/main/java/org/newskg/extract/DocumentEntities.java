@@ -68,6 +68,8 @@ final class DocumentEntities {
         final Ent ent;
         final Mention.Kind kind;
         String role;
+        /** The pass that found it, written as {@code nkg:rule}; set by {@link #run}. */
+        String rule;
         final double confidence;
 
         Found(int firstWord, int lastWord, int begin, int end, Ent ent, Mention.Kind kind, double confidence) {
@@ -258,10 +260,16 @@ final class DocumentEntities {
         words.add(new Word(words.size(), begin, end, s, pos, lemma, sentence, start, based));
     }
 
+    /**
+     * The passes in their order. A pass that adds mentions is run by {@link #run} under its rule name, which
+     * each of its mentions then carries as {@code nkg:rule}: Byline, Names (with AcronymAfterName for the
+     * bracketed acronym after a name), HeadlineNames, TitlesBeforeNames, Appositives, Governments,
+     * Descriptions, Groups, Pronouns.
+     */
     Entities find() {
         markHeadlines();
         collectWordEvidence();
-        byline();
+        run("Byline", this::byline);
         List<Candidate> candidates = new ArrayList<>();
         for (int s = 0; s < sentenceWords.size(); s++) {
             if (!headlines.contains(s)) {
@@ -271,15 +279,26 @@ final class DocumentEntities {
                 }
             }
         }
-        resolveNames(candidates);
-        headlineNames();
-        titlesBeforeNames(candidates);
-        appositives();
-        governments();
-        descriptions();
-        groups();
-        pronouns();
+        run("Names", () -> resolveNames(candidates));
+        run("HeadlineNames", this::headlineNames);
+        run("TitlesBeforeNames", () -> titlesBeforeNames(candidates));
+        run("Appositives", this::appositives);
+        run("Governments", this::governments);
+        run("Descriptions", this::descriptions);
+        run("Groups", this::groups);
+        run("Pronouns", this::pronouns);
         return result();
+    }
+
+    /** Runs one pass; the mentions it adds that no finer rule named carry {@code rule}. Passes only ever append. */
+    private void run(String rule, Runnable pass) {
+        int before = found.size();
+        pass.run();
+        for (int k = before; k < found.size(); k++) {
+            if (found.get(k).rule == null) {
+                found.get(k).rule = rule;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- words
@@ -504,11 +523,6 @@ final class DocumentEntities {
     }
 
     // ---------------------------------------------------------------- typing
-
-    private String placeCountry(String s) {
-        EntityLexicon.Place p = lex.places.get(s);
-        return p == null ? null : p.country();
-    }
 
     /** The longest demonym at the start of {@code [from, to)}, as its number of words, or 0. */
     private int demonymAt(int from, int to) {
@@ -971,7 +985,7 @@ final class DocumentEntities {
                 String full = e.fullest();
                 if (full != null && Character.toUpperCase(full.charAt(0)) == a.charAt(0) || e.type() == EntityType.ORGANIZATION) {
                     acronyms.put(a, e);
-                    mention(to + 1, to + 2, e, e.type(), Mention.Kind.ACRONYM, 0.9);
+                    mention(to + 1, to + 2, e, e.type(), Mention.Kind.ACRONYM, 0.9).rule = "AcronymAfterName";
                 }
             }
         }
@@ -1626,7 +1640,8 @@ final class DocumentEntities {
         List<Mention> mentions = new ArrayList<>();
         found.sort(Comparator.comparingInt(f -> f.begin));
         for (Found f : found) {
-            mentions.add(new Mention(new Span(f.begin, f.end), text.substring(f.begin, f.end), f.ent.key, f.kind, f.role, f.confidence));
+            mentions.add(new Mention(new Span(f.begin, f.end), text.substring(f.begin, f.end), f.ent.key, f.kind, f.role, f.confidence,
+                    f.rule));
         }
         // one claim per person and span: the best supported
         Map<String, RoleClaim> best = new LinkedHashMap<>();

@@ -60,37 +60,51 @@ public final class StatementExtractor {
         List<Span> quotes = SpeechQuotes.find(s);
         List<Draft> drafts = new ArrayList<>();
         for (Sentence sentence : text.sentences()) {
-            Context c = new Context(s, sentence, quotes);
+            Context c = new Context(s, sentence, quotes, verbs);
+            int before = drafts.size();
             headline(c, drafts);
+            named(drafts, before, "Headline");
             for (int i = 0; i < c.tokens.size(); i++) {
                 Token t = c.tokens.get(i);
                 if (c.quoteAt(t.begin()) != null) {
                     continue;   // the speaker's own words: PolNeAR does not annotate attributions nested in a quote
                 }
+                before = drafts.size();
                 if (isAccordingTo(c, i)) {
                     accordingTo(c, i, drafts);
+                    named(drafts, before, "AccordingTo");
                     continue;
                 }
                 String lemma = isVerb(t) ? cueLemma(t) : null;
                 if (lemma != null) {
                     verbCue(c, i, lemma, drafts);
+                    named(drafts, before, "VerbCue");
                 } else if (isPrepositionalNounCue(c, i)) {
                     prepositionalNounCue(c, i, drafts);
+                    named(drafts, before, "PrepositionalNounCue");
                 } else if (isStanceAdjective(c, i)) {
                     stanceAdjective(c, i, drafts);
+                    named(drafts, before, "StanceAdjective");
                 } else if (isQuotationCue(c, i)) {
                     verbCue(c, i, "continue", drafts);
+                    named(drafts, before, "QuotationCue");
                 } else if (isNounCue(c, i)) {
                     nounCue(c, i, drafts);
+                    named(drafts, before, "NounCue");
                 } else if (mistaggedVerb(c, i) != null) {
                     verbCue(c, i, mistaggedVerb(c, i), drafts);
+                    named(drafts, before, "MistaggedVerb");
                 }
             }
         }
         for (Sentence sentence : text.sentences()) {
-            Context c = new Context(s, sentence, quotes);
+            Context c = new Context(s, sentence, quotes, verbs);
+            int before = drafts.size();
             inSourceDocument(c, drafts);
+            named(drafts, before, "InSourceDocument");
+            before = drafts.size();
             headlineVerb(c, drafts);
+            named(drafts, before, "HeadlineVerb");
         }
         attachFollowingQuotes(s, quotes, drafts);
         List<Draft> kept = withoutNestedStances(text, dedupe(drafts));
@@ -108,12 +122,15 @@ public final class StatementExtractor {
         final Sentence sentence;
         final List<Token> tokens;
         final List<Span> quotes;
+        /** The extractor's reporting verbs, for the static phrase rules that test a verb's class. */
+        final ReportingVerbs verbs;
 
-        Context(String text, Sentence sentence, List<Span> quotes) {
+        Context(String text, Sentence sentence, List<Span> quotes, ReportingVerbs verbs) {
             this.text = text;
             this.sentence = sentence;
             this.tokens = sentence.tokens();
             this.quotes = quotes;
+            this.verbs = verbs;
         }
 
         Token tok(int i) {
@@ -134,10 +151,34 @@ public final class StatementExtractor {
         }
     }
 
+    /** A statement before its speaker is resolved; {@code rule} names the rule that read it (nkg:rule). */
     private record Draft(Statement.Kind kind, Span content, Span cue, String cueLemma, Span speaker, Span speakerHead,
-                         int sentence, double confidence) {
+                         int sentence, double confidence, String rule) {
+        Draft(Statement.Kind kind, Span content, Span cue, String cueLemma, Span speaker, Span speakerHead,
+              int sentence, double confidence) {
+            this(kind, content, cue, cueLemma, speaker, speakerHead, sentence, confidence, null);
+        }
+
         Draft withContent(Span c) {
-            return new Draft(kind, c, cue, cueLemma, speaker, speakerHead, sentence, confidence);
+            return new Draft(kind, c, cue, cueLemma, speaker, speakerHead, sentence, confidence, rule);
+        }
+
+        Draft withRule(String r) {
+            return new Draft(kind, content, cue, cueLemma, speaker, speakerHead, sentence, confidence, r);
+        }
+    }
+
+    /**
+     * Names the rule of the drafts added since {@code before} that no finer rule named: the rule families in
+     * their order are Headline, then per token AccordingTo, VerbCue (with Passive and PassiveWithAgent),
+     * PrepositionalNounCue, StanceAdjective, QuotationCue, NounCue, MistaggedVerb (the first that claims a token
+     * wins), then per sentence InSourceDocument and HeadlineVerb.
+     */
+    private static void named(List<Draft> drafts, int before, String rule) {
+        for (int k = before; k < drafts.size(); k++) {
+            if (drafts.get(k).rule() == null) {
+                drafts.set(k, drafts.get(k).withRule(rule));
+            }
         }
     }
 
@@ -385,7 +426,7 @@ public final class StatementExtractor {
             return;
         }
         Statement.Kind kind = cls == VerbClass.SPEECH ? Statement.Kind.INDIRECT_SPEECH : Statement.Kind.BELIEF;
-        out.add(new Draft(kind, content, cue, lemma.toLowerCase(Locale.ROOT), null, null, c.sentence.index(), 0.45));
+        out.add(new Draft(kind, content, cue, lemma.toLowerCase(Locale.ROOT), null, null, c.sentence.index(), 0.45, "Passive"));
     }
 
     /**
@@ -412,7 +453,7 @@ public final class StatementExtractor {
         }
         Span cue = c.tok(aux).span().union(c.tok(i + 1).span());
         out.add(new Draft(Statement.Kind.INDIRECT_SPEECH, span(c, begin, subject[1]), cue, lemma.toLowerCase(Locale.ROOT),
-                span(c, agent[0], agent[1]), c.tok(agent[2]).span(), c.sentence.index(), 0.5));
+                span(c, agent[0], agent[1]), c.tok(agent[2]).span(), c.sentence.index(), 0.5).withRule("PassiveWithAgent"));
     }
 
     /**
@@ -1280,7 +1321,7 @@ public final class StatementExtractor {
         for (int k = j; k < n && k < j + 6; k++) {
             Token t = c.tok(k);
             if (t.pos().equals("VERB")) {
-                return ReportingVerbs.standard().classOf(t.lemma()).filter(v -> v == VerbClass.SPEECH).isPresent();
+                return c.verbs.classOf(t.lemma()).filter(v -> v == VerbClass.SPEECH).isPresent();
             }
             if (!isNominal(c, k) && !t.pos().equals("PRON") && !t.pos().equals("AUX") && !t.pos().equals("ADV")) {
                 return false;
@@ -1345,7 +1386,7 @@ public final class StatementExtractor {
             int verbAfterAnd = j + 1 < endTok && c.tok(j + 1).pos().equals("AUX") ? j + 2 : j + 1;
             if (c.lower(j).equals("and") && c.quoteAt(c.tok(j).begin()) == null && verbAfterAnd < endTok
                     && c.tok(verbAfterAnd).pos().equals("VERB") && (objectOnly(c, from, j)
-                    || isSpeechVerb(c.tok(verbAfterAnd)))) {
+                    || isSpeechVerb(c, c.tok(verbAfterAnd)))) {
                 end = c.tok(j - 1 >= from && c.lower(j - 1).equals(",") ? j - 2 : j - 1).end();
                 break;
             }
@@ -1356,7 +1397,7 @@ public final class StatementExtractor {
                 break;
             }
             // "endorsed her, said on Monday that ...": a second reporting verb after a comma starts anew
-            if (c.lower(j).equals(",") && c.quoteAt(c.tok(j).begin()) == null && isSpeechVerb(c.tok(j + 1))
+            if (c.lower(j).equals(",") && c.quoteAt(c.tok(j).begin()) == null && isSpeechVerb(c, c.tok(j + 1))
                     && !c.lower(j + 1).endsWith("ing")) {
                 end = c.tok(j - 1).end();
                 break;
@@ -1391,8 +1432,8 @@ public final class StatementExtractor {
         return begin < end ? new Span(begin, end) : null;
     }
 
-    private static boolean isSpeechVerb(Token t) {
-        return t.pos().equals("VERB") && ReportingVerbs.standard().classOf(t.lemma()).filter(v -> v == VerbClass.SPEECH).isPresent();
+    private static boolean isSpeechVerb(Context c, Token t) {
+        return t.pos().equals("VERB") && c.verbs.classOf(t.lemma()).filter(v -> v == VerbClass.SPEECH).isPresent();
     }
 
     /** The next comma, "and", clause opener or quotation mark from {@code j}, or the end of the content. */
@@ -1631,6 +1672,6 @@ public final class StatementExtractor {
                     .map(Dates.Found::date).findFirst().orElse(documentDate);
         }
         return new Statement(d.kind(), d.content(), d.cue(), d.cueLemma(), d.speaker(), speaker,
-                venue == null ? null : venue.key(), venue == null ? null : venue.place(), date, confidence);
+                venue == null ? null : venue.key(), venue == null ? null : venue.place(), date, confidence, d.rule());
     }
 }
