@@ -453,7 +453,7 @@ public final class StatementExtractor {
         }
         Span cue = c.tok(aux).span().union(c.tok(i + 1).span());
         out.add(new Draft(Statement.Kind.INDIRECT_SPEECH, span(c, begin, subject[1]), cue, lemma.toLowerCase(Locale.ROOT),
-                span(c, agent[0], agent[1]), c.tok(agent[2]).span(), c.sentence.index(), 0.5).withRule("PassiveWithAgent"));
+                span(c, agent[0], agent[1]), c.tok(agent[2]).span(), c.sentence.index(), 0.5, "PassiveWithAgent"));
     }
 
     /**
@@ -669,10 +669,10 @@ public final class StatementExtractor {
                 c.tok(np[2]).span(), c.sentence.index(), 0.8));
     }
 
-    private static final Set<String> NOUN_CUES = lexicon("/lexicon/speech-nouns.txt");
-    private static final Set<String> STANCE_ADJECTIVES = lexicon("/lexicon/stance-adjectives.txt");
-    private static final java.util.Map<String, Set<String>> NOUN_PREPOSITIONS = lexicon("/lexicon/speech-nouns-prepositional.tsv")
-            .stream().map(l -> l.split("\t")).collect(java.util.stream.Collectors.toUnmodifiableMap(
+    private static final Set<String> NOUN_CUES = Lexicon.words("/lexicon/speech-nouns.txt");
+    private static final Set<String> STANCE_ADJECTIVES = Lexicon.words("/lexicon/stance-adjectives.txt");
+    private static final java.util.Map<String, Set<String>> NOUN_PREPOSITIONS = Lexicon.rows("/lexicon/speech-nouns-prepositional.tsv")
+            .stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
                     p -> p[0], p -> Set.of(p[1].split(","))));
 
     /** "his criticism of the plan", "Lee's support for the bill": a nominal cue with its prepositional complement. */
@@ -764,7 +764,7 @@ public final class StatementExtractor {
         out.add(new Draft(Statement.Kind.BELIEF, content, c.tok(i).span(), c.lower(i), span(c, np[0], np[1]),
                 c.tok(np[2]).span(), c.sentence.index(), 0.45));
     }
-    private static final Set<String> SOURCE_DOCUMENTS = lexicon("/lexicon/source-documents.txt");
+    private static final Set<String> SOURCE_DOCUMENTS = Lexicon.words("/lexicon/source-documents.txt");
 
     /**
      * "In the latest poll, the senator leads by four points", "In a letter to members, the union ...": a sentence
@@ -805,10 +805,6 @@ public final class StatementExtractor {
         }
         out.add(new Draft(Statement.Kind.ACCORDING_TO, content, c.tok(0).span(), "in", span(c, 1, end), c.tok(head).span(),
                 c.sentence.index(), 0.45));
-    }
-
-    private static Set<String> lexicon(String resource) {
-        return Lexicon.words(resource);
     }
 
     private static boolean isNounCue(Context c, int i) {

@@ -1,11 +1,13 @@
 package org.newskg.extract;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The closed word classes of English that more than one part of NewsKG reads: pronouns and the
- * speech verbs that rules test by lemma. One copy each, so that entity recognition, statement
- * extraction and the RDF mapper agree on what a pronoun is. Open lists (reporting verbs, titles,
+ * The closed word classes of English that the extraction rules and the RDF mapper test words against:
+ * pronouns and the speech verbs that rules test by lemma. One copy each, in one place, so that entity
+ * recognition, statement extraction and the RDF mapper agree on what a pronoun is. Open lists (reporting verbs, titles,
  * countries) are lexicon files instead, read through {@link Lexicon}.
  *
  * <pre>{@code
@@ -23,7 +25,8 @@ public final class Words {
     /** Pronouns that open a relative clause ("the minister, who said ..."). */
     public static final Set<String> RELATIVE_PRONOUNS = Set.of("who", "which", "that");
     /** Everything that can stand as the source of a statement and is a pronoun: personal or relative. */
-    public static final Set<String> SOURCE_PRONOUNS = Set.of("he", "she", "they", "it", "we", "i", "you", "who", "which", "that");
+    public static final Set<String> SOURCE_PRONOUNS = Stream.concat(PERSONAL_PRONOUNS.stream(), RELATIVE_PRONOUNS.stream())
+            .collect(Collectors.toUnmodifiableSet());
     public static final Set<String> OBJECT_PRONOUNS = Set.of("her", "him", "them", "us", "me", "it");
     public static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their", "our", "my", "your");
     public static final Set<String> MASCULINE_PRONOUNS = Set.of("he", "him", "his", "himself");
